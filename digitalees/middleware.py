@@ -1,0 +1,48 @@
+from django.conf import settings
+from django.contrib import messages
+from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import redirect
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .roles import is_agency_staff, staff_needs_mfa
+
+
+class CookieLocaleMiddleware(LocaleMiddleware):
+    """French unless the visitor chose otherwise with the language switcher.
+
+    The browser's Accept-Language is deliberately ignored: the programme's public is
+    French-speaking Wallonia, and a choice once made is kept in the language cookie.
+    """
+
+    def process_request(self, request):
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        supported = {code for code, _name in settings.LANGUAGES}
+        if language not in supported:
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+
+
+class StaffMFAMiddleware:
+    """Agency staff (and superusers in the admin) must turn on TOTP before staff pages."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = request.user
+        if not settings.STAFF_REQUIRE_MFA or not user.is_authenticated:
+            return None
+        is_staff_view = getattr(view_func, "agency_staff_only", False) and is_agency_staff(user)
+        is_admin_view = request.path.startswith("/admin/") and user.is_staff
+        if (is_staff_view or is_admin_view) and staff_needs_mfa(user):
+            messages.warning(
+                request,
+                _("Turn on two-factor authentication before you reach the agency's pages."),
+            )
+            return redirect("mfa_activate_totp")
+        return None

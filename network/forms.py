@@ -1,0 +1,90 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from .models import Membership, Organisation
+from .selectors import coaches
+from .validators import normalise_enterprise_number, postcode_matches_province
+
+
+class OrganisationForm(forms.ModelForm):
+    # Wider than the stored 10 digits so that "BE 0403.170.701" is accepted and normalised.
+    enterprise_number = forms.CharField(
+        label=capfirst(Organisation._meta.get_field("enterprise_number").verbose_name),
+        help_text=Organisation._meta.get_field("enterprise_number").help_text,
+        max_length=20,
+        widget=forms.TextInput(attrs={"placeholder": "0403.170.701", "inputmode": "numeric"}),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "enterprise_number",
+            "legal_form",
+            "sector",
+            "province",
+            "postcode",
+            "size_band",
+            "social_purpose",
+            "website",
+            "logo",
+            "is_public",
+        ]
+        widgets = {
+            "social_purpose": forms.Textarea(attrs={"rows": 4}),
+            "postcode": forms.TextInput(
+                attrs={"inputmode": "numeric", "autocomplete": "postal-code"}
+            ),
+            "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+        }
+
+    def clean_enterprise_number(self):
+        return normalise_enterprise_number(self.cleaned_data["enterprise_number"])
+
+    def clean(self):
+        cleaned = super().clean()
+        postcode, province = cleaned.get("postcode"), cleaned.get("province")
+        if postcode and province and not postcode_matches_province(postcode, province):
+            self.add_error(
+                "postcode",
+                _("Postcode %(postcode)s is not in the province of %(province)s.")
+                % {
+                    "postcode": postcode,
+                    "province": Organisation.Province(province).label,
+                },
+            )
+        return cleaned
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("Colleague's e-mail address"))
+    role = forms.ChoiceField(
+        label=_("Role"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER
+    )
+
+
+class CoachAssignmentForm(forms.Form):
+    coach = forms.ModelChoiceField(label=_("Coach"), queryset=get_user_model().objects.none())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["coach"].queryset = coaches()
+
+
+class StaffOrganisationFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name or enterprise number"), required=False)
+    province = forms.ChoiceField(
+        label=_("Province"),
+        choices=[("", _("All"))] + Organisation.Province.choices,
+        required=False,
+    )
+    legal_form = forms.ChoiceField(
+        label=_("Legal form"),
+        choices=[("", _("All"))] + Organisation.LegalForm.choices,
+        required=False,
+    )
+    sector = forms.ChoiceField(
+        label=_("Sector"), choices=[("", _("All"))] + Organisation.Sector.choices, required=False
+    )

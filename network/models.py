@@ -1,0 +1,271 @@
+from django.conf import settings
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .validators import (
+    format_enterprise_number,
+    validate_enterprise_number,
+    validate_logo,
+    validate_walloon_postcode,
+)
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_public=True)
+
+    def for_member(self, user):
+        return self.filter(memberships__user=user)
+
+    def coached_by(self, user):
+        return self.filter(coach_assignments__coach=user)
+
+
+class LegalForm(models.TextChoices):
+    ASBL = "asbl", _("Non-profit association (ASBL)")
+    COOPERATIVE = "scees", _("Cooperative accredited as a social enterprise")
+    SOCIAL_PURPOSE = "sfs", _("Company with a social purpose")
+    FOUNDATION = "foundation", _("Foundation")
+    MUTUAL = "mutual", _("Mutual society")
+    WORK_INTEGRATION = "ei", _("Work-integration enterprise")
+    SHELTERED_WORKSHOP = "eta", _("Sheltered workshop (ETA)")
+    OTHER = "other", _("Other")
+
+
+class Sector(models.TextChoices):
+    SOCIAL_HEALTH = "social_health", _("Social action and health")
+    EDUCATION = "education", _("Education and training")
+    WORK_INTEGRATION = "integration", _("Socio-professional integration")
+    CULTURE = "culture", _("Culture, sport and leisure")
+    ENVIRONMENT = "environment", _("Environment, recycling and circular economy")
+    FOOD = "food", _("Food and short supply chains")
+    HOUSING = "housing", _("Housing and construction")
+    ENERGY = "energy", _("Energy and mobility")
+    FINANCE = "finance", _("Ethical finance and insurance")
+    SERVICES = "services", _("Services to people and companies")
+    INTERNATIONAL = "international", _("International solidarity")
+    OTHER = "other", _("Other")
+
+
+class Province(models.TextChoices):
+    BRABANT_WALLON = "BW", _("Walloon Brabant")
+    HAINAUT = "HT", _("Hainaut")
+    LIEGE = "LG", _("Liège")
+    LUXEMBOURG = "LX", _("Luxembourg")
+    NAMUR = "NA", _("Namur")
+
+
+class SizeBand(models.TextChoices):
+    VOLUNTEERS = "0", _("No paid staff")
+    MICRO = "1-4", _("1 to 4 staff")
+    SMALL = "5-9", _("5 to 9 staff")
+    MEDIUM_SMALL = "10-19", _("10 to 19 staff")
+    MEDIUM = "20-49", _("20 to 49 staff")
+    LARGE_MEDIUM = "50-99", _("50 to 99 staff")
+    LARGE = "100-249", _("100 to 249 staff")
+    VERY_LARGE = "250+", _("250 staff or more")
+
+
+class Organisation(models.Model):
+    """A social-economy enterprise (EES)."""
+
+    # The choices live at module level so that Meta's constraints can name them.
+    LegalForm = LegalForm
+    Sector = Sector
+    Province = Province
+    SizeBand = SizeBand
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    enterprise_number = models.CharField(
+        _("enterprise number (BCE/KBO)"),
+        max_length=10,
+        unique=True,
+        validators=[validate_enterprise_number],
+        help_text=_("10 digits, e.g. 0403.170.701."),
+        error_messages={"unique": _("An organisation with this enterprise number already exists.")},
+    )
+    legal_form = models.CharField(_("legal form"), max_length=20, choices=LegalForm.choices)
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    province = models.CharField(_("province"), max_length=2, choices=Province.choices)
+    postcode = models.CharField(_("postcode"), max_length=4, validators=[validate_walloon_postcode])
+    size_band = models.CharField(_("staff"), max_length=10, choices=SizeBand.choices)
+    social_purpose = models.TextField(
+        _("social purpose"), help_text=_("In a few sentences: whom you serve and how.")
+    )
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="logos/",
+        blank=True,
+        validators=[
+            validate_logo,
+            FileExtensionValidator(allowed_extensions=["png", "jpg", "jpeg", "webp"]),
+        ],
+        help_text=_("PNG, JPEG or WebP, 1 MB at most."),
+    )
+    is_public = models.BooleanField(
+        _("public profile"),
+        default=False,
+        help_text=_("Show the name, sector, province and social purpose in the public directory."),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="Membership", related_name="organisations"
+    )
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(legal_form__in=LegalForm.values), name="org_legal_form_valid"
+            ),
+            models.CheckConstraint(condition=Q(sector__in=Sector.values), name="org_sector_valid"),
+            models.CheckConstraint(
+                condition=Q(province__in=Province.values), name="org_province_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(size_band__in=SizeBand.values), name="org_size_band_valid"
+            ),
+        ]
+        indexes = [
+            # Peer groups (benchmarks, public statistics) filter on these three together.
+            models.Index(fields=["sector", "size_band", "province"], name="org_peer_group_idx"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("network:organisation_detail", kwargs={"slug": self.slug})
+
+    @property
+    def enterprise_number_display(self) -> str:
+        return format_enterprise_number(self.enterprise_number)
+
+
+class MembershipRole(models.TextChoices):
+    ADMIN = "admin", _("Organisation admin")
+    MEMBER = "member", _("Member")
+
+
+class Membership(models.Model):
+    """An EES member: an account that belongs to an organisation, as admin or member."""
+
+    Role = MembershipRole
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    created_at = models.DateTimeField(_("joined"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["organisation__name", "user__email"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="membership_unique"),
+            models.CheckConstraint(
+                condition=Q(role__in=MembershipRole.values), name="membership_role_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.organisation} ({self.get_role_display()})"
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == self.Role.ADMIN
+
+
+class CoachAssignment(models.Model):
+    """A coach follows an organisation; agency staff assign them."""
+
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coach_assignments"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="coach_assignments"
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("assigned"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("coach assignment")
+        verbose_name_plural = _("coach assignments")
+        ordering = ["organisation__name", "coach__email"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["coach", "organisation"], name="coach_assignment_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.coach} → {self.organisation}"
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(accepted_at__isnull=True)
+
+
+class Invitation(models.Model):
+    """An e-mailed invitation to join an organisation; the link carries a signed token."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(
+        _("role"), max_length=10, choices=Membership.Role.choices, default=Membership.Role.MEMBER
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                "organisation",
+                Lower("email"),
+                condition=Q(accepted_at__isnull=True),
+                name="invitation_one_pending_per_email",
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=MembershipRole.values), name="invitation_role_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.email} → {self.organisation}"

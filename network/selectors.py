@@ -1,0 +1,58 @@
+"""Reads about organisations that other apps and the dashboard need."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Q
+
+from digitalees.roles import COACH_GROUP
+
+from .models import CoachAssignment, Membership, Organisation
+
+
+def memberships_for(user):
+    """The user's memberships with their organisation and its head counts, in one query."""
+    return (
+        Membership.objects.filter(user=user)
+        .select_related("organisation")
+        .annotate(
+            member_count=Count("organisation__memberships", distinct=True),
+            pending_invitations=Count(
+                "organisation__invitations",
+                filter=Q(organisation__invitations__accepted_at__isnull=True),
+                distinct=True,
+            ),
+        )
+        .order_by("organisation__name")
+    )
+
+
+def organisations_coached_by(user):
+    return Organisation.objects.filter(coach_assignments__coach=user).order_by("name")
+
+
+def coaches():
+    return get_user_model().objects.filter(groups__name=COACH_GROUP).order_by("email")
+
+
+def organisation_people(organisation: Organisation):
+    """Members (admins first) and assigned coaches of one organisation."""
+    members = organisation.memberships.select_related("user").order_by("role", "user__email").all()
+    assignments = CoachAssignment.objects.filter(organisation=organisation).select_related("coach")
+    return members, assignments
+
+
+def staff_organisation_list(
+    *, q: str = "", province: str = "", legal_form: str = "", sector: str = ""
+):
+    qs = Organisation.objects.annotate(
+        member_count=Count("memberships", distinct=True),
+        coach_count=Count("coach_assignments", distinct=True),
+    )
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(enterprise_number__icontains=q.replace(".", "")))
+    if province:
+        qs = qs.filter(province=province)
+    if legal_form:
+        qs = qs.filter(legal_form=legal_form)
+    if sector:
+        qs = qs.filter(sector=sector)
+    return qs.order_by("name")

@@ -1,0 +1,34 @@
+from django.urls import path
+
+from . import views
+
+app_name = "network"
+
+urlpatterns = [
+    path("organisations/new/", views.organisation_create, name="organisation_create"),
+    path("organisations/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
+    path("organisations/<slug:slug>/edit/", views.organisation_edit, name="organisation_edit"),
+    path(
+        "organisations/<slug:slug>/invitations/new/",
+        views.invitation_create,
+        name="invitation_create",
+    ),
+    path(
+        "organisations/<slug:slug>/invitations/<int:pk>/revoke/",
+        views.invitation_revoke,
+        name="invitation_revoke",
+    ),
+    path(
+        "organisations/<slug:slug>/members/<int:pk>/remove/",
+        views.membership_remove,
+        name="membership_remove",
+    ),
+    path("organisations/<slug:slug>/coaches/", views.coach_assign, name="coach_assign"),
+    path(
+        "organisations/<slug:slug>/coaches/<int:pk>/remove/",
+        views.coach_unassign,
+        name="coach_unassign",
+    ),
+    path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("staff/organisations/", views.staff_organisation_list, name="staff_organisation_list"),
+]

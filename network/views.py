@@ -1,0 +1,228 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from digitalees.roles import agency_staff_required
+
+from . import selectors, services
+from .forms import (
+    CoachAssignmentForm,
+    InvitationForm,
+    OrganisationForm,
+    StaffOrganisationFilterForm,
+)
+from .models import CoachAssignment, Invitation, Membership, Organisation
+from .rules import check_organisation_access
+
+
+def _get_organisation_for_user(request, slug, *, manage=False):
+    """404 for those who may not see the organisation, 403 for those who may not change it."""
+    organisation = get_object_or_404(Organisation, slug=slug)
+    access = check_organisation_access(request.user, organisation, manage=manage)
+    return organisation, access
+
+
+def _error_text(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_create(request):
+    form = OrganisationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = services.organisation_create(user=request.user, **form.cleaned_data)
+        messages.success(
+            request,
+            _("%(name)s is registered and you are its admin.") % {"name": organisation.name},
+        )
+        return redirect(organisation)
+    return render(request, "network/organisation_form.html", {"form": form, "creating": True})
+
+
+@login_required
+def organisation_detail(request, slug):
+    organisation, access = _get_organisation_for_user(request, slug)
+    members, assignments = selectors.organisation_people(organisation)
+    context = {
+        "organisation": organisation,
+        "access": access,
+        "members": members,
+        "assignments": assignments,
+    }
+    if access.can_manage:
+        context["invitations"] = organisation.invitations.pending().select_related("invited_by")
+        context["invitation_form"] = InvitationForm()
+    if access.is_agency:
+        context["coach_form"] = CoachAssignmentForm()
+    return render(request, "network/organisation_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_edit(request, slug):
+    organisation, _access = _get_organisation_for_user(request, slug, manage=True)
+    form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        # The form already validated the instance; the service saves it.
+        services.organisation_update(organisation=organisation)
+        messages.success(request, _("The organisation's profile is saved."))
+        return redirect(organisation)
+    return render(
+        request, "network/organisation_form.html", {"form": form, "organisation": organisation}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invitation_create(request, slug):
+    organisation, _access = _get_organisation_for_user(request, slug, manage=True)
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invitation_create(
+                organisation=organisation,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                invited_by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error("email", error)
+        else:
+            messages.success(
+                request,
+                _("An invitation is on its way to %(email)s.")
+                % {"email": form.cleaned_data["email"]},
+            )
+            return redirect(organisation)
+    return render(
+        request, "network/invitation_form.html", {"form": form, "organisation": organisation}
+    )
+
+
+@login_required
+@require_POST
+def invitation_revoke(request, slug, pk):
+    organisation, _access = _get_organisation_for_user(request, slug, manage=True)
+    invitation = get_object_or_404(Invitation, pk=pk, organisation=organisation)
+    try:
+        services.invitation_revoke(invitation=invitation)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(
+            request, _("The invitation to %(email)s is withdrawn.") % {"email": invitation.email}
+        )
+    return redirect(organisation)
+
+
+@login_required
+@require_POST
+def membership_remove(request, slug, pk):
+    organisation, _access = _get_organisation_for_user(request, slug, manage=True)
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), pk=pk, organisation=organisation
+    )
+    try:
+        services.membership_remove(membership=membership)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return redirect(organisation)
+    messages.success(
+        request,
+        _("%(name)s no longer belongs to %(organisation)s.")
+        % {"name": membership.user.display_name, "organisation": organisation.name},
+    )
+    if membership.user_id == request.user.pk:
+        return redirect("dashboard")
+    return redirect(organisation)
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request, token):
+    """Anyone may open the link; accepting needs the invited address's account."""
+    try:
+        invitation = services.invitation_from_token(token)
+    except services.InvitationError as error:
+        return render(
+            request, "network/invitation_invalid.html", {"reason": str(error)}, status=400
+        )
+    if request.method == "POST" and request.user.is_authenticated:
+        try:
+            services.invitation_accept(invitation=invitation, user=request.user)
+        except services.InvitationError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("Welcome to %(organisation)s.") % {"organisation": invitation.organisation.name},
+            )
+            return redirect(invitation.organisation)
+    email_matches = (
+        request.user.is_authenticated and request.user.email.lower() == invitation.email.lower()
+    )
+    return render(
+        request,
+        "network/invitation_accept.html",
+        {"invitation": invitation, "email_matches": email_matches},
+    )
+
+
+@agency_staff_required
+def staff_organisation_list(request):
+    form = StaffOrganisationFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    organisations = selectors.staff_organisation_list(**{k: v for k, v in filters.items() if v})
+    page = Paginator(organisations, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "network/staff_organisation_list.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+@agency_staff_required
+@require_POST
+def coach_assign(request, slug):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    form = CoachAssignmentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.coach_assign(
+                organisation=organisation,
+                coach=form.cleaned_data["coach"],
+                assigned_by=request.user,
+            )
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            messages.success(
+                request,
+                _("%(name)s now coaches %(organisation)s.")
+                % {"name": form.cleaned_data["coach"].display_name, "organisation": organisation},
+            )
+    else:
+        messages.error(request, _("Choose a coach from the list."))
+    return redirect(organisation)
+
+
+@agency_staff_required
+@require_POST
+def coach_unassign(request, slug, pk):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    assignment = get_object_or_404(
+        CoachAssignment.objects.select_related("coach"), pk=pk, organisation=organisation
+    )
+    services.coach_unassign(assignment=assignment)
+    messages.success(
+        request,
+        _("%(name)s no longer coaches %(organisation)s.")
+        % {"name": assignment.coach.display_name, "organisation": organisation},
+    )
+    return redirect(organisation)
