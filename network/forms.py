@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -8,7 +9,16 @@ from .selectors import coaches
 from .validators import normalise_enterprise_number, postcode_matches_province
 
 
+def _formfield(field, **kwargs):
+    # Addresses typed without a scheme are taken as https (Django 6's default).
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
 class OrganisationForm(forms.ModelForm):
+    formfield_callback = _formfield
+
     # Wider than the stored 10 digits so that "BE 0403.170.701" is accepted and normalised.
     enterprise_number = forms.CharField(
         label=capfirst(Organisation._meta.get_field("enterprise_number").verbose_name),

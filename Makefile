@@ -1,0 +1,65 @@
+# DigitalEES — the project's vocabulary. `make help` lists the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1:8000
+
+.PHONY: help run setup install messages compilemessages migrate seed test lint e2e chromium bench lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-16s %s\n", $$1, $$2}'
+
+run: setup seed ## Set everything up (venv, translations, database, demo data) and serve the app
+	@echo "Serving DigitalEES at http://$(HOST)/"
+	$(PY) manage.py runserver $(HOST)
+
+setup: install compilemessages migrate ## Install, compile translations and migrate, without serving
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+compilemessages: install ## Compile the translations (locale/*.po -> .mo)
+	$(PY) manage.py compilemessages --ignore=$(VENV) --ignore=node_modules -v0
+
+messages: install ## Extract translatable strings into locale/fr/LC_MESSAGES/django.po
+	$(PY) manage.py makemessages -l fr --no-obsolete --ignore=$(VENV) --ignore=node_modules \
+		--ignore=var --ignore=staticfiles --ignore=tests
+	$(PY) manage.py makemessages -d djangojs -l fr --no-obsolete --ignore=$(VENV) \
+		--ignore=node_modules --ignore=var --ignore=staticfiles --ignore=static/vendor --ignore=tests
+
+migrate: install
+	mkdir -p var
+	$(PY) manage.py migrate --noinput -v0
+
+seed: migrate ## Create the demo data (safe to run twice) and print the demo logins
+	$(PY) manage.py seed_demo
+
+lint: install ## ruff lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+chromium: ## Install Debian's Chromium for the browser tests when it is missing
+	bash scripts/ensure-chromium.sh
+
+test: install compilemessages lint chromium ## Lint, check migrations and run the whole test suite
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest
+
+e2e: install compilemessages chromium ## Run the browser journeys alone (headless Chromium)
+	$(PY) -m pytest tests/e2e -m e2e
+
+lock: ## Re-resolve requirements.lock from pyproject.toml
+	$(VENV)/bin/pip install --quiet pip-tools
+	$(VENV)/bin/pip-compile --quiet --extra dev --generate-hashes --strip-extras \
+		-o requirements.lock pyproject.toml
+
+clean: ## Remove the virtualenv, the development database and generated files
+	rm -rf $(VENV) var staticfiles
+	find . -name '*.mo' -not -path './$(VENV)/*' -delete

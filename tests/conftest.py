@@ -1,0 +1,64 @@
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+from tests.factories import (
+    AgencyStaffFactory,
+    CoachAssignmentFactory,
+    CoachFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory()
+
+
+@pytest.fixture
+def roles(organisation):
+    """One person for each role around `organisation` (the permission matrix's rows)."""
+    admin = MembershipFactory(organisation=organisation, role="admin").user
+    member = MembershipFactory(organisation=organisation, role="member").user
+    other_member = MembershipFactory(role="admin").user  # admin of another organisation
+    coach = CoachAssignmentFactory(organisation=organisation).coach
+    return {
+        "anonymous": None,
+        "member": member,
+        "org_admin": admin,
+        "other_org_member": other_member,
+        "coach": coach,
+        "unassigned_coach": CoachFactory(),
+        "agency": agency_with_mfa(),
+    }
+
+
+def agency_with_mfa():
+    """Agency staff with TOTP turned on, as production requires for staff pages."""
+    staff = AgencyStaffFactory()
+    TOTP.activate(staff, generate_totp_secret())
+    return staff
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) -> the test client logged in as user (or anonymous for None)."""
+
+    def _client_for(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return _client_for
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()

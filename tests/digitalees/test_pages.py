@@ -1,0 +1,66 @@
+import pytest
+from django.urls import reverse
+
+from tests.factories import MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_is_french_by_default_and_english_at_a_click(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert '<html lang="fr"' in response.content.decode()
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    response = client.get("/")
+    assert '<html lang="en"' in response.content.decode()
+
+
+def test_browser_language_does_not_override_french_default(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="fr"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "account_login",
+        "account_signup",
+        "account_reset_password",
+        "account_email_verification_sent",
+    ],
+)
+def test_allauth_pages_use_the_site_layout(client, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert 'class="skip-link' in content or "skip" in content
+    assert "/static/vendor/bootstrap-" in content
+
+
+@pytest.mark.parametrize("name", ["account_email", "account_change_password", "mfa_index"])
+def test_account_management_pages_render(client, user, name):
+    client.force_login(user)
+    response = client.get(reverse(name))
+    assert response.status_code == 200
+    assert "/static/vendor/bootstrap-" in response.content.decode()
+
+
+def test_custom_404_page(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+
+
+def test_dashboard_shows_next_steps_without_n_plus_one(client, django_assert_max_num_queries):
+    membership = MembershipFactory(role="admin")
+    for _ in range(5):
+        MembershipFactory(user=membership.user, role="admin")
+    client.force_login(membership.user)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("dashboard"))
+    content = response.content.decode()
+    assert membership.organisation.name in content
+    assert (
+        reverse("network:invitation_create", kwargs={"slug": membership.organisation.slug})
+        in content
+    )

@@ -1,0 +1,138 @@
+"""Browser journeys: real headless Chromium driven by Playwright against pytest-django's live server.
+
+Run them with `make e2e` or `pytest tests/e2e`. Every test here carries the `e2e` marker.
+
+- Chromium is Debian's (`/usr/bin/chromium`, or the `CHROMIUM_PATH` environment variable);
+  `scripts/ensure-chromium.sh` installs it. Playwright's own browser download is not used.
+  Without Chromium the tests fail (they do not skip: a skipped journey would hide a failure).
+- `page` is a fresh browser context per test, on the live server (`page.goto("/")` works), in
+  French by default like a first-time visitor. The live server runs in this process, so mail it
+  sends shows in `mailoutbox` and tasks run eagerly in-process, even when REDIS_URL is set.
+- Accessibility: journeys move with `visit(page, path)` and `follow(page, link_or_button)`
+  (tests/e2e/a11y.py), which audit every page they reach with `check_a11y(page)`;
+  which runs the vendored axe-core (WCAG 2.1 A/AA and best practices) on the current document.
+  Serious and critical violations of every page are collected and fail the test at its end, all
+  listed with the rule, the page and the elements. The `page` fixture records every document the
+  browser loads, so a page that the test forgot to audit also fails the test, as do uncaught
+  JavaScript errors and browser console errors (a script refused by the CSP, a missing file).
+- `E2E_SCREENSHOTS=1` makes the `screenshot` fixture's `screenshot(page, name)` write /tmp/e2e-<name>.png.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from . import a11y
+
+# Playwright's sync API runs an asyncio event loop in this thread; Django's ORM (used by the
+# tests and by the live server, which shares the in-memory SQLite connection) would refuse it.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+HERE = Path(__file__).resolve().parent
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+_AUDIT_KEY = pytest.StashKey[list]()
+
+
+def pytest_collection_modifyitems(config, items):
+    # This hook sees the whole session's items: mark only those under this folder.
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """Fail the test with what the browser recorded: axe violations, unaudited pages, JS errors."""
+    audits = item.stash.get(_AUDIT_KEY, [])
+    try:
+        result = yield
+    except BaseException:
+        report = "\n".join(filter(None, (audit.problems() for audit in audits)))
+        if report:
+            item.add_report_section("call", "browser", report)
+        raise
+    report = "\n".join(filter(None, (audit.problems() for audit in audits)))
+    if report:
+        pytest.fail(report, pytrace=False)
+    return result
+
+
+def chromium_path() -> str:
+    return os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = chromium_path()
+    if not (os.path.isfile(executable) and os.access(executable, os.X_OK)):
+        found = shutil.which(executable) if os.sep not in executable else None
+        if not found:
+            pytest.fail(
+                f"Chromium is not installed at {executable}. Run scripts/ensure-chromium.sh "
+                "(installs Debian's chromium package), or set CHROMIUM_PATH to a Chromium binary.",
+                pytrace=False,
+            )
+        executable = found
+
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(request, browser, live_server):
+    """A page in a fresh browser context (no cookies) on the live server."""
+    context = browser.new_context(
+        base_url=live_server.url,
+        locale="fr-BE",
+        timezone_id="Europe/Brussels",
+        viewport={"width": 1280, "height": 900},
+    )
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    request.node.stash.setdefault(_AUDIT_KEY, []).append(a11y.watch(page))
+    yield page
+    a11y.forget(page)
+    context.close()
+
+
+@pytest.fixture(autouse=True)
+def _e2e_settings(settings):
+    """Tasks run in-process even when REDIS_URL is set; passwords hash fast."""
+    from digitalees.celery import app
+
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    settings.CELERY_TASK_EAGER_PROPAGATES = True
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    saved = {name: app.conf[name] for name in ("task_always_eager", "task_eager_propagates")}
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+    yield
+    app.conf.update(saved)
+
+
+@pytest.fixture
+def screenshot():
+    """screenshot(page, name) saves /tmp/e2e-<name>.png for a human to look at, when
+    E2E_SCREENSHOTS=1; otherwise it does nothing."""
+
+    def _screenshot(page, name: str) -> None:
+        if os.environ.get("E2E_SCREENSHOTS") == "1":
+            page.screenshot(path=f"/tmp/e2e-{name}.png", full_page=True)
+
+    return _screenshot

@@ -1,0 +1,122 @@
+"""Every URL of the project, for every role, with the status code each must get.
+
+Later issues add their URLs here: `test_every_url_is_in_the_matrix` fails until they do.
+Strangers to an organisation get 404 (its private pages do not exist for them), those
+who may see but not change get 403, anonymous visitors are sent to the login page (302).
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from network.models import Invitation, Membership
+from network.services import invitation_token
+
+ROLES = [
+    "anonymous",
+    "member",
+    "org_admin",
+    "other_org_member",
+    "coach",
+    "unassigned_coach",
+    "agency",
+]
+
+# Third-party URL sets, tested by their authors; their templates are checked in test_pages.
+EXCLUDED_MODULES = ("allauth.", "django.contrib.admin", "django.views.i18n", "django.views.static")
+
+LOGIN = 302  # anonymous: redirected to the login page
+OK_REDIRECT = 302  # an action that succeeded and redirects
+
+PUBLIC = dict.fromkeys(ROLES, 200)
+LOGGED_IN = {**dict.fromkeys(ROLES, 200), "anonymous": LOGIN}
+ORG_VIEW = {
+    "anonymous": LOGIN,
+    "member": 200,
+    "org_admin": 200,
+    "other_org_member": 404,
+    "coach": 200,
+    "unassigned_coach": 404,
+    "agency": 200,
+}
+ORG_MANAGE_PAGE = {**ORG_VIEW, "member": 403, "coach": 403}
+ORG_MANAGE_ACTION = {**ORG_MANAGE_PAGE, "org_admin": OK_REDIRECT, "agency": OK_REDIRECT}
+AGENCY_PAGE = {**dict.fromkeys(ROLES, 403), "anonymous": LOGIN, "agency": 200}
+AGENCY_ACTION = {**AGENCY_PAGE, "agency": OK_REDIRECT}
+
+
+def _invitation(org, admin):
+    return Invitation.objects.create(organisation=org, email="new@example.be", invited_by=admin)
+
+
+# name -> (method, kwargs builder(org, people), expected status per role)
+MATRIX = {
+    "home": ("get", lambda org, p: {}, PUBLIC),
+    "bare": ("get", lambda org, p: {}, PUBLIC),
+    "healthz": ("get", lambda org, p: {}, PUBLIC),
+    "dashboard": ("get", lambda org, p: {}, LOGGED_IN),
+    "network:organisation_create": ("get", lambda org, p: {}, LOGGED_IN),
+    "network:organisation_detail": ("get", lambda org, p: {"slug": org.slug}, ORG_VIEW),
+    "network:organisation_edit": ("get", lambda org, p: {"slug": org.slug}, ORG_MANAGE_PAGE),
+    "network:invitation_create": ("get", lambda org, p: {"slug": org.slug}, ORG_MANAGE_PAGE),
+    "network:invitation_revoke": (
+        "post",
+        lambda org, p: {"slug": org.slug, "pk": _invitation(org, p["org_admin"]).pk},
+        ORG_MANAGE_ACTION,
+    ),
+    "network:membership_remove": (
+        "post",
+        lambda org, p: {
+            "slug": org.slug,
+            "pk": Membership.objects.get(organisation=org, user=p["member"]).pk,
+        },
+        ORG_MANAGE_ACTION,
+    ),
+    "network:coach_assign": ("post", lambda org, p: {"slug": org.slug}, AGENCY_ACTION),
+    "network:coach_unassign": (
+        "post",
+        lambda org, p: {"slug": org.slug, "pk": org.coach_assignments.get().pk},
+        AGENCY_ACTION,
+    ),
+    # The link in the e-mail opens for anyone; accepting needs the invited address.
+    "network:invitation_accept": (
+        "get",
+        lambda org, p: {"token": invitation_token(_invitation(org, p["org_admin"]))},
+        PUBLIC,
+    ),
+    "network:staff_organisation_list": ("get", lambda org, p: {}, AGENCY_PAGE),
+}
+
+
+def _project_url_names(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            module = getattr(pattern.urlconf_module, "__name__", "")
+            if module.startswith(EXCLUDED_MODULES) or pattern.namespace == "admin":
+                continue
+            prefix = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _project_url_names(pattern, prefix)
+        elif isinstance(pattern, URLPattern):
+            if pattern.callback.__module__.startswith(EXCLUDED_MODULES):
+                continue
+            yield f"{namespace}{pattern.name}"
+
+
+def test_every_url_is_in_the_matrix():
+    assert set(_project_url_names()) == set(MATRIX)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_status_for_role(name, role, roles, organisation, client_for, settings):
+    settings.STAFF_REQUIRE_MFA = True
+    method, kwargs_for, expected = MATRIX[name]
+    url = reverse(name, kwargs=kwargs_for(organisation, roles))
+    client = client_for(roles[role])
+    data = {"coach": roles["unassigned_coach"].pk} if name == "network:coach_assign" else {}
+    response = getattr(client, method)(url, data)
+    assert response.status_code == expected[role], (
+        f"{role} on {name}: {response.status_code}, expected {expected[role]}"
+    )
+    if role == "anonymous" and expected[role] == LOGIN:
+        assert response.url.startswith(reverse("account_login"))
