@@ -6,7 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Membership, Organisation
 from .selectors import coaches
-from .validators import normalise_enterprise_number, postcode_matches_province
+from .validators import (
+    is_walloon_postcode,
+    normalise_enterprise_number,
+    postcode_matches_province,
+)
 
 
 def _formfield(field, **kwargs):
@@ -17,8 +21,6 @@ def _formfield(field, **kwargs):
 
 
 class OrganisationForm(forms.ModelForm):
-    formfield_callback = _formfield
-
     # Wider than the stored 10 digits so that "BE 0403.170.701" is accepted and normalised.
     enterprise_number = forms.CharField(
         label=capfirst(Organisation._meta.get_field("enterprise_number").verbose_name),
@@ -29,6 +31,7 @@ class OrganisationForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
+        formfield_callback = _formfield
         fields = [
             "name",
             "enterprise_number",
@@ -56,7 +59,13 @@ class OrganisationForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         postcode, province = cleaned.get("postcode"), cleaned.get("province")
-        if postcode and province and not postcode_matches_province(postcode, province):
+        # A postcode outside Wallonia gets its own message from the model's validator.
+        if (
+            postcode
+            and province
+            and is_walloon_postcode(postcode)
+            and not postcode_matches_province(postcode, province)
+        ):
             self.add_error(
                 "postcode",
                 _("Postcode %(postcode)s is not in the province of %(province)s.")

@@ -269,3 +269,68 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.email} → {self.organisation}"
+
+
+class Topic(models.Model):
+    """A theme of the resource library; the diagnostic's dimensions are topics by code."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_fr = models.CharField(_("name (French)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name_fr
+
+
+class ResourceQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def for_topic(self, code):
+        return self.filter(topics__code=code)
+
+
+class ResourceKind(models.TextChoices):
+    GUIDE = "guide", _("Guide")
+    TOOL = "tool", _("Tool")
+    TRAINING = "training", _("Training")
+    TEMPLATE = "template", _("Template")
+    VIDEO = "video", _("Video")
+
+
+class Resource(models.Model):
+    """An entry of the resource library: a guide, tool, training, template or video."""
+
+    Kind = ResourceKind
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title_fr = models.CharField(_("title (French)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    summary_fr = models.TextField(_("summary (French)"))
+    summary_en = models.TextField(_("summary (English)"))
+    url = models.URLField(_("address"), blank=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    topics = models.ManyToManyField(Topic, related_name="resources", verbose_name=_("topics"))
+    is_published = models.BooleanField(_("published"), default=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    objects = ResourceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+        ordering = ["title_fr"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=ResourceKind.values), name="resource_kind_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title_fr

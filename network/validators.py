@@ -40,13 +40,16 @@ def format_enterprise_number(number: str) -> str:
     return f"{number[:4]}.{number[4:7]}.{number[7:]}" if len(number) == 10 else number
 
 
+def is_walloon_postcode(value: str) -> bool:
+    return bool(re.fullmatch(r"\d{4}", value or "")) and any(
+        postcode_matches_province(value, province) for province in PROVINCE_POSTCODES
+    )
+
+
 def validate_walloon_postcode(value: str) -> None:
     if not re.fullmatch(r"\d{4}", value or ""):
         raise ValidationError(_("A Belgian postcode has four digits."), code="format")
-    code = int(value)
-    if not any(
-        low <= code <= high for ranges in PROVINCE_POSTCODES.values() for low, high in ranges
-    ):
+    if not is_walloon_postcode(value):
         raise ValidationError(_("This postcode is not in Wallonia."), code="region")
 
 

@@ -19,7 +19,7 @@ def test_signup_by_email_requires_verification_before_login(client, mailoutbox):
     )
     assert response.status_code == 302
     user = User.objects.get()
-    assert user.email == "Nouvelle@example.be"
+    assert user.email == "nouvelle@example.be"  # allauth stores addresses in lower case
     assert not EmailAddress.objects.get(user=user).verified
     assert len(mailoutbox) == 1
     assert "/accounts/confirm-email/" in mailoutbox[0].body
@@ -85,5 +85,10 @@ def test_superuser_needs_mfa_for_the_admin(client, settings):
 
 def test_any_user_can_turn_on_totp(client):
     client.force_login(UserFactory())
+    # allauth asks for the password again before a security change.
+    response = client.get(reverse("mfa_activate_totp"))
+    assert response.url.startswith(reverse("account_reauthenticate"))
+    client.post(reverse("account_reauthenticate"), {"password": "correct-horse-battery"})
     response = client.get(reverse("mfa_activate_totp"))
     assert response.status_code == 200
+    assert b"<svg" in response.content or b"data:image" in response.content  # the QR code

@@ -1,21 +1,23 @@
-"""Browser journeys: real headless Chromium driven by Playwright against pytest-django's live server.
+"""Browser journeys: real headless Chromium, driven by Playwright, against the live server.
 
 Run them with `make e2e` or `pytest tests/e2e`. Every test here carries the `e2e` marker.
 
 - Chromium is Debian's (`/usr/bin/chromium`, or the `CHROMIUM_PATH` environment variable);
   `scripts/ensure-chromium.sh` installs it. Playwright's own browser download is not used.
   Without Chromium the tests fail (they do not skip: a skipped journey would hide a failure).
-- `page` is a fresh browser context per test, on the live server (`page.goto("/")` works), in
-  French by default like a first-time visitor. The live server runs in this process, so mail it
-  sends shows in `mailoutbox` and tasks run eagerly in-process, even when REDIS_URL is set.
-- Accessibility: journeys move with `visit(page, path)` and `follow(page, link_or_button)`
-  (tests/e2e/a11y.py), which audit every page they reach with `check_a11y(page)`;
-  which runs the vendored axe-core (WCAG 2.1 A/AA and best practices) on the current document.
-  Serious and critical violations of every page are collected and fail the test at its end, all
-  listed with the rule, the page and the elements. The `page` fixture records every document the
-  browser loads, so a page that the test forgot to audit also fails the test, as do uncaught
-  JavaScript errors and browser console errors (a script refused by the CSP, a missing file).
-- `E2E_SCREENSHOTS=1` makes the `screenshot` fixture's `screenshot(page, name)` write /tmp/e2e-<name>.png.
+- `page` is a fresh browser context per test, on pytest-django's live server (`page.goto("/")`
+  works), with no cookies, so French like any first visit. The live server runs in this
+  process: mail it sends shows in `mailoutbox`, and tasks run eagerly in-process even when
+  REDIS_URL is set.
+- Accessibility is checked on every page. Journeys move with `visit(page, path)` and
+  `follow(page, link_or_button)` (tests/e2e/a11y.py), which audit each page they reach with
+  `check_a11y(page)`: the vendored axe-core, WCAG 2.1 A/AA rules and best practices. The serious
+  and critical violations of all pages are collected and fail the test at its end, listed with
+  the rule, the page and the elements. The `page` fixture records every document the browser
+  loads, so a page left unaudited also fails the test, as do uncaught JavaScript errors and
+  errors in the browser console (a script refused by the CSP, a missing static file).
+- With `E2E_SCREENSHOTS=1`, the `screenshot` fixture's `screenshot(page, name)` writes
+  /tmp/e2e-<name>.png for a human to look at.
 """
 
 import os

@@ -151,16 +151,8 @@ def test_invalid_enterprise_number_is_refused_next_to_the_field(page, live_serve
     expect(field).to_have_attribute("aria-invalid", "true")
     # The message sits with the field: in the smallest block around the field that holds it,
     # and that block holds no other field.
-    block = field.locator(f"xpath=ancestor::*[contains(normalize-space(.), {_xpath_text(message)})][1]")
+    # (Ancestors come outermost first, so the last match is the innermost.)
+    block = page.locator("form *").filter(has=field, has_text=message).last
     expect(block).to_be_visible()
     expect(block.locator("input, select, textarea")).to_have_count(1)
     assert Organisation.objects.count() == 0
-
-
-def _xpath_text(text: str) -> str:
-    if "'" not in text:
-        return f"'{text}'"
-    if '"' not in text:
-        return f'"{text}"'
-    parts = text.split("'")
-    return "concat(" + ", \"'\", ".join(f"'{part}'" for part in parts) + ")"

@@ -1,0 +1,222 @@
+"""Writes of the diagnostic: starting, answering, submitting, and organisation results."""
+
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from network.models import Organisation
+
+from . import scoring
+from .models import (
+    Answer,
+    Assessment,
+    Campaign,
+    DimensionScore,
+    Question,
+    Questionnaire,
+    Result,
+    ResultScore,
+)
+from .selectors import questionnaire_structure, visible_question_ids
+
+
+class AssessmentLocked(Exception):
+    """The assessment was submitted: its answers can no longer change."""
+
+
+def assessment_start(
+    *,
+    questionnaire: Questionnaire | None = None,
+    respondent=None,
+    organisation: Organisation | None = None,
+    campaign: Campaign | None = None,
+) -> Assessment:
+    questionnaire = questionnaire or (campaign.questionnaire if campaign else None)
+    questionnaire = questionnaire or Questionnaire.current()
+    if questionnaire is None:
+        raise ValidationError(_("No questionnaire is published yet."))
+    return Assessment.objects.create(
+        questionnaire=questionnaire,
+        respondent=respondent if respondent and respondent.is_authenticated else None,
+        organisation=organisation or (campaign.organisation if campaign else None),
+        campaign=campaign,
+        visitor_key="" if respondent and respondent.is_authenticated else secrets.token_urlsafe(32),
+    )
+
+
+def _lock_draft(assessment: Assessment) -> Assessment:
+    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if locked.is_submitted:
+        raise AssessmentLocked(
+            _("This diagnostic was submitted: its answers can no longer change.")
+        )
+    return locked
+
+
+@transaction.atomic
+def answer_save(
+    *, assessment: Assessment, question: Question, choice_codes: list[str]
+) -> Answer | None:
+    """Record one answer (an empty list clears it). Choices must be the question's own."""
+    _lock_draft(assessment)
+    if question.questionnaire_id != assessment.questionnaire_id:
+        raise ValidationError(_("This question is not part of this diagnostic."))
+    codes = list(dict.fromkeys(c for c in choice_codes if c))
+    if not codes:
+        Answer.objects.filter(assessment=assessment, question=question).delete()
+        return None
+    choices = {c.code: c for c in question.choices.all()}
+    unknown = [c for c in codes if c not in choices]
+    if unknown:
+        raise ValidationError(_("This answer is not one of the question's choices."))
+    selected = [choices[c] for c in codes]
+    if not question.is_multiple and len(selected) != 1:
+        raise ValidationError(_("Choose one answer."))
+    if question.is_multiple and len(selected) > 1 and any(c.exclusive for c in selected):
+        raise ValidationError(
+            _("“%(label)s” cannot be combined with other choices.")
+            % {"label": next(c for c in selected if c.exclusive).tr("label")}
+        )
+    answer, _created = Answer.objects.get_or_create(assessment=assessment, question=question)
+    answer.choices.set(selected)
+    Assessment.objects.filter(pk=assessment.pk).update(updated_at=timezone.now())
+    return answer
+
+
+def _question_scores(assessment: Assessment) -> dict[str, float | None]:
+    """{question code: 0–10 or None} over the questions the respondent was shown."""
+    structure = questionnaire_structure(assessment.questionnaire_id)
+    answers = {
+        a.question_id: [c.id for c in a.choices.all()]
+        for a in assessment.answers.prefetch_related("choices")
+    }
+    shown = visible_question_ids(structure, answers)
+    scores = {}
+    for question in structure.questions:
+        if question.type == scoring.CONTEXT or question.id not in shown:
+            continue
+        selected_ids = answers.get(question.id, [])
+        selected = [structure.choice_values[c] for c in selected_ids]
+        all_choices = [structure.choice_values[c] for c in structure.choices_of[question.id]]
+        scores[question.code] = scoring.question_score(question.type, selected, all_choices)
+    return scores
+
+
+@transaction.atomic
+def assessment_submit(*, assessment: Assessment) -> Assessment:
+    """Score and lock the assessment; record the organisation's result if it has one."""
+    assessment = _lock_draft(assessment)
+    structure = questionnaire_structure(assessment.questionnaire_id)
+    question_scores = _question_scores(assessment)
+    by_dimension = scoring.dimension_scores(question_scores, structure.dimension_of)
+    empty = [d for d in structure.dimensions if by_dimension.get(d.code) is None]
+    if empty:
+        raise ValidationError(
+            _("Answer at least one question in each part before you submit. Missing: %(parts)s.")
+            % {"parts": ", ".join(d.tr("title") for d in empty)}
+        )
+    overall = scoring.overall_score(by_dimension.values())
+    now = timezone.now()
+    # Claim the draft: only one request may submit it.
+    claimed = Assessment.objects.filter(pk=assessment.pk, status=Assessment.Status.DRAFT).update(
+        status=Assessment.Status.SUBMITTED,
+        submitted_at=now,
+        overall_score=overall,
+        level=scoring.level_for(overall).number,
+        question_scores=question_scores,
+    )
+    if not claimed:
+        raise AssessmentLocked(_("This diagnostic was already submitted."))
+    DimensionScore.objects.bulk_create(
+        DimensionScore(assessment=assessment, dimension=d, score=by_dimension[d.code])
+        for d in structure.dimensions
+    )
+    assessment.refresh_from_db()
+    if assessment.campaign_id:
+        campaign_result_update(campaign=assessment.campaign)
+    elif assessment.organisation_id:
+        result_record(assessment=assessment)
+    return assessment
+
+
+def _store_result(result: Result, dimension_rows: dict[str, tuple[float, float | None]]) -> Result:
+    Result.objects.filter(organisation=result.organisation, is_latest=True).exclude(
+        pk=result.pk
+    ).update(is_latest=False)
+    ResultScore.objects.filter(result__organisation=result.organisation, is_latest=True).exclude(
+        result=result
+    ).update(is_latest=False)
+    result.is_latest = True
+    result.save()
+    ResultScore.objects.filter(result=result).delete()
+    ResultScore.objects.bulk_create(
+        ResultScore(result=result, dimension_code=code, score=score, spread=spread, is_latest=True)
+        for code, (score, spread) in dimension_rows.items()
+        if score is not None
+    )
+    return result
+
+
+@transaction.atomic
+def result_record(*, assessment: Assessment) -> Result:
+    """A single member's submitted assessment becomes the organisation's latest result."""
+    # Serialise result writes per organisation: the "latest" flag must stay unique.
+    Organisation.objects.select_for_update().get(pk=assessment.organisation_id)
+    scores = {
+        ds.dimension.code: (ds.score, None)
+        for ds in assessment.dimension_scores.select_related("dimension")
+    }
+    result = Result(
+        organisation_id=assessment.organisation_id,
+        questionnaire_id=assessment.questionnaire_id,
+        assessment=assessment,
+        created_at=assessment.submitted_at,
+        respondents=1,
+        overall_score=assessment.overall_score,
+        level=assessment.level,
+        question_scores=assessment.question_scores,
+    )
+    return _store_result(result, scores)
+
+
+@transaction.atomic
+def campaign_result_update(*, campaign: Campaign) -> Result | None:
+    """The campaign's result: the mean of its submitted answers, with the spread of the
+    respondents' dimension scores (perception gaps), never who answered what."""
+    Organisation.objects.select_for_update().get(pk=campaign.organisation_id)
+    submitted = list(
+        campaign.assessments.submitted().prefetch_related("dimension_scores__dimension")
+    )
+    if not submitted:
+        return None
+    structure = questionnaire_structure(campaign.questionnaire_id)
+    question_scores = scoring.mean_scores([a.question_scores for a in submitted])
+    by_dimension = scoring.dimension_scores(question_scores, structure.dimension_of)
+    per_respondent: dict[str, list[float]] = {}
+    for a in submitted:
+        for ds in a.dimension_scores.all():
+            per_respondent.setdefault(ds.dimension.code, []).append(ds.score)
+    rows = {
+        code: (
+            score,
+            round(max(per_respondent[code]) - min(per_respondent[code]), 1)
+            if len(per_respondent.get(code, [])) > 1
+            else None,
+        )
+        for code, score in by_dimension.items()
+    }
+    overall = scoring.overall_score(by_dimension.values())
+    result = Result.objects.filter(campaign=campaign).first() or Result(
+        organisation_id=campaign.organisation_id,
+        questionnaire_id=campaign.questionnaire_id,
+        campaign=campaign,
+    )
+    result.created_at = max(a.submitted_at for a in submitted)
+    result.respondents = len(submitted)
+    result.overall_score = overall
+    result.level = scoring.level_for(overall).number
+    result.question_scores = question_scores
+    return _store_result(result, rows)
