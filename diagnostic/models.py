@@ -8,18 +8,10 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from digitalees.bilingual import Bilingual
 from network.models import Organisation
 
 from . import scoring
-
-
-class Bilingual:
-    """Content is stored in French and English columns (`<name>_fr`, `<name>_en`)."""
-
-    def tr(self, name: str) -> str:
-        language = (get_language() or settings.LANGUAGE_CODE)[:2]
-        value = getattr(self, f"{name}_{language}", "") if language in ("fr", "en") else ""
-        return value or getattr(self, f"{name}_fr")
 
 
 class Questionnaire(Bilingual, models.Model):

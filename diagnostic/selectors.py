@@ -3,8 +3,13 @@
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from django.db.models import Count, F
+
+from digitalees.db import Percentile
+from network.models import Resource
+
 from . import scoring
-from .models import Choice, Dimension, Question
+from .models import Answer, Choice, Dimension, Question, Result, ResultScore
 
 
 @dataclass
@@ -73,3 +78,130 @@ def visible_question_ids(structure: Structure, answers: dict[int, list[int]]) ->
         if codes & set(question.show_if_choices):
             shown.add(question.id)
     return shown
+
+
+# --- answers and progress ----------------------------------------------------------------
+
+
+def answers_of(assessment) -> dict[int, list[int]]:
+    """{question id: [choice ids]} of an assessment, in one query."""
+    answers: dict[int, list[int]] = {}
+    rows = Answer.choices.through.objects.filter(answer__assessment=assessment).values_list(
+        "answer__question_id", "choice_id"
+    )
+    for question_id, choice_id in rows:
+        answers.setdefault(question_id, []).append(choice_id)
+    return answers
+
+
+@dataclass
+class Progress:
+    answered: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.answered / self.total) if self.total else 0
+
+
+def progress_of(structure: Structure, answers: dict, shown: set[int]) -> Progress:
+    return Progress(answered=sum(1 for q in shown if answers.get(q)), total=len(shown))
+
+
+def unanswered_by_dimension(structure: Structure, answers: dict, shown: set[int]):
+    """[(dimension, answered count, shown count, [unanswered questions])] for the review."""
+    rows = []
+    for dimension in structure.dimensions:
+        questions = [q for q in structure.questions_of[dimension.id] if q.id in shown]
+        missing = [q for q in questions if not answers.get(q.id)]
+        rows.append((dimension, len(questions) - len(missing), len(questions), missing))
+    return rows
+
+
+# --- results, benchmarks, progress over time -------------------------------------------
+
+MIN_PEER_GROUP = 5  # no group of fewer than five organisations is ever shown
+
+
+@dataclass
+class Benchmark:
+    count: int
+    overall: tuple | None  # (q1, median, q3)
+    dimensions: dict  # dimension code -> (q1, median, q3)
+
+
+def benchmark_for(organisation) -> Benchmark:
+    """Quartiles of the latest result of each organisation of the same sector, size band and
+    province, computed by the database. Empty when the group has fewer than five."""
+    peers = Result.objects.latest_per_organisation().peers_of(organisation)
+    overall = peers.aggregate(
+        count=Count("id"),
+        q1=Percentile("overall_score", 0.25),
+        median=Percentile("overall_score", 0.5),
+        q3=Percentile("overall_score", 0.75),
+    )
+    if overall["count"] < MIN_PEER_GROUP:
+        return Benchmark(count=overall["count"], overall=None, dimensions={})
+    rows = (
+        ResultScore.objects.filter(
+            is_latest=True,
+            result__organisation__sector=organisation.sector,
+            result__organisation__size_band=organisation.size_band,
+            result__organisation__province=organisation.province,
+        )
+        .values("dimension_code")
+        .annotate(
+            count=Count("id"),
+            q1=Percentile("score", 0.25),
+            median=Percentile("score", 0.5),
+            q3=Percentile("score", 0.75),
+        )
+        .order_by()
+    )
+    dimensions = {
+        r["dimension_code"]: (r["q1"], r["median"], r["q3"])
+        for r in rows
+        if r["count"] >= MIN_PEER_GROUP
+    }
+    return Benchmark(
+        count=overall["count"],
+        overall=(overall["q1"], overall["median"], overall["q3"]),
+        dimensions=dimensions,
+    )
+
+
+def previous_result(result):
+    return (
+        Result.objects.filter(
+            organisation_id=result.organisation_id, created_at__lt=result.created_at
+        )
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def change_since(before_scores: dict, after_scores: dict, structure: Structure) -> dict:
+    """{dimension code: change in points}, on the questions both results share."""
+    return scoring.shared_change(before_scores, after_scores, structure.dimension_of)
+
+
+def results_history(organisation):
+    return list(
+        Result.objects.filter(organisation=organisation)
+        .prefetch_related("scores")
+        .order_by("created_at")
+    )
+
+
+def resources_for_dimensions(codes: list[str]) -> dict[str, list]:
+    """Published resources tagged with each dimension code, in one query."""
+    by_code: dict[str, list] = {code: [] for code in codes}
+    resources = (
+        Resource.objects.published()
+        .filter(topics__code__in=codes)
+        .annotate(topic_code=F("topics__code"))
+        .order_by("kind", "title_fr")
+    )
+    for resource in resources:
+        by_code[resource.topic_code].append(resource)
+    return by_code

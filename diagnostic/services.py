@@ -143,20 +143,32 @@ def assessment_submit(*, assessment: Assessment) -> Assessment:
 
 
 def _store_result(result: Result, dimension_rows: dict[str, tuple[float, float | None]]) -> Result:
-    Result.objects.filter(organisation=result.organisation, is_latest=True).exclude(
-        pk=result.pk
-    ).update(is_latest=False)
-    ResultScore.objects.filter(result__organisation=result.organisation, is_latest=True).exclude(
-        result=result
-    ).update(is_latest=False)
-    result.is_latest = True
+    """Save `result` with one score row per dimension, then mark the organisation's newest
+    result as its latest (the one benchmarks read). Callers hold the organisation's lock."""
+    result.is_latest = False
     result.save()
     ResultScore.objects.filter(result=result).delete()
     ResultScore.objects.bulk_create(
-        ResultScore(result=result, dimension_code=code, score=score, spread=spread, is_latest=True)
+        ResultScore(result=result, dimension_code=code, score=score, spread=spread, is_latest=False)
         for code, (score, spread) in dimension_rows.items()
         if score is not None
     )
+    organisation_id = result.organisation_id
+    newest = (
+        Result.objects.filter(organisation_id=organisation_id)
+        .order_by("-created_at", "-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    Result.objects.filter(organisation_id=organisation_id, is_latest=True).exclude(
+        pk=newest
+    ).update(is_latest=False)
+    ResultScore.objects.filter(result__organisation_id=organisation_id, is_latest=True).exclude(
+        result_id=newest
+    ).update(is_latest=False)
+    Result.objects.filter(pk=newest).update(is_latest=True)
+    ResultScore.objects.filter(result_id=newest).update(is_latest=True)
+    result.is_latest = result.pk == newest
     return result
 
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("network.urls")),
+    path("", include("diagnostic.urls")),
 ]
 
 if settings.DEBUG:

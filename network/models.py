@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from digitalees.bilingual import Bilingual
+
 from .validators import (
     format_enterprise_number,
     validate_enterprise_number,
@@ -271,7 +273,7 @@ class Invitation(models.Model):
         return f"{self.email} → {self.organisation}"
 
 
-class Topic(models.Model):
+class Topic(Bilingual, models.Model):
     """A theme of the resource library; the diagnostic's dimensions are topics by code."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
@@ -303,7 +305,7 @@ class ResourceKind(models.TextChoices):
     VIDEO = "video", _("Video")
 
 
-class Resource(models.Model):
+class Resource(Bilingual, models.Model):
     """An entry of the resource library: a guide, tool, training, template or video."""
 
     Kind = ResourceKind

@@ -1,0 +1,345 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from digitalees.charts import PALETTE, Series, line_svg, radar_svg
+from network.models import Membership, Organisation
+from network.rules import check_organisation_access
+
+from . import scoring, selectors, services
+from .models import Assessment, Questionnaire, Result
+from .rules import get_assessment_for, remember_visitor_key, visitor_keys
+
+
+def _dimension_url(assessment, position):
+    return reverse("diagnostic:dimension", kwargs={"uuid": assessment.uuid, "position": position})
+
+
+def _results_url(assessment):
+    return reverse("diagnostic:results", kwargs={"uuid": assessment.uuid})
+
+
+@require_http_methods(["GET", "POST"])
+def start(request):
+    """Anyone may start, a visitor included; a member may answer for their organisation."""
+    questionnaire = Questionnaire.current()
+    memberships = []
+    drafts = Assessment.objects.none()
+    if request.user.is_authenticated:
+        memberships = list(
+            Membership.objects.filter(user=request.user).select_related("organisation")
+        )
+        drafts = Assessment.objects.drafts().filter(respondent=request.user, campaign=None)
+    elif visitor_keys(request):
+        drafts = Assessment.objects.drafts().filter(visitor_key__in=visitor_keys(request))
+    if request.method == "POST":
+        organisation = None
+        slug = request.POST.get("organisation", "")
+        if slug:
+            membership = next((m for m in memberships if m.organisation.slug == slug), None)
+            if membership is None:
+                raise Http404
+            organisation = membership.organisation
+        assessment = services.assessment_start(
+            questionnaire=questionnaire, respondent=request.user, organisation=organisation
+        )
+        remember_visitor_key(request, assessment)
+        return redirect(_dimension_url(assessment, 1))
+    return render(
+        request,
+        "diagnostic/start.html",
+        {
+            "questionnaire": questionnaire,
+            "memberships": memberships,
+            "drafts": drafts.select_related("organisation")[:10],
+        },
+    )
+
+
+def _page(assessment, position, *, errors=None):
+    structure = selectors.questionnaire_structure(assessment.questionnaire_id)
+    dimension = structure.dimension_at(position)
+    if dimension is None:
+        raise Http404
+    answers = selectors.answers_of(assessment)
+    shown = selectors.visible_question_ids(structure, answers)
+    items = []
+    for question in structure.questions_of[dimension.id]:
+        if question.id not in shown:
+            continue
+        selected = set(answers.get(question.id, []))
+        items.append(
+            {
+                "question": question,
+                "choices": [
+                    (structure.choices[c], c in selected) for c in structure.choices_of[question.id]
+                ],
+                "answered": bool(selected),
+                "errors": (errors or {}).get(question.code, []),
+            }
+        )
+    return {
+        "assessment": assessment,
+        "structure": structure,
+        "dimension": dimension,
+        "items": items,
+        "progress": selectors.progress_of(structure, answers, shown),
+        "shown": shown,
+        "is_first": position == 1,
+        "is_last": position == len(structure.dimensions),
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def dimension(request, uuid, position):
+    """One page per dimension. Works as a plain form; htmx saves each answer as it is given."""
+    assessment = get_assessment_for(request, uuid, answer=True)
+    if assessment.is_submitted:
+        messages.info(request, _("This diagnostic was submitted: here are its results."))
+        return redirect(_results_url(assessment))
+    context = _page(assessment, position)
+    if request.method == "GET":
+        return render(request, "diagnostic/dimension.html", context)
+
+    errors = {}
+    shown_before = context["shown"]
+    try:
+        for item in context["items"]:
+            question = item["question"]
+            try:
+                services.answer_save(
+                    assessment=assessment,
+                    question=question,
+                    choice_codes=request.POST.getlist(question.code),
+                )
+            except ValidationError as error:
+                errors[question.code] = error.messages
+    except services.AssessmentLocked as error:
+        messages.error(request, str(error))
+        return redirect(_results_url(assessment))
+    if errors:
+        context = _page(assessment, position, errors=errors)
+        return render(request, "diagnostic/dimension.html", context, status=400)
+    context = _page(assessment, position)
+    if context["shown"] - shown_before:
+        messages.info(request, _("Your answers opened new questions on this page."))
+        return redirect(_dimension_url(assessment, position))
+    nav = request.POST.get("nav", "next")
+    if nav == "prev" and position > 1:
+        return redirect(_dimension_url(assessment, position - 1))
+    if nav == "review" or context["is_last"]:
+        return redirect("diagnostic:review", uuid=assessment.uuid)
+    if nav == "stay":
+        messages.success(request, _("Your answers are saved."))
+        return redirect(_dimension_url(assessment, position))
+    return redirect(_dimension_url(assessment, position + 1))
+
+
+@require_POST
+def answer(request, uuid, code):
+    """Save one answer as soon as it is given (htmx); returns the page's questions."""
+    assessment = get_assessment_for(request, uuid, answer=True)
+    structure = selectors.questionnaire_structure(assessment.questionnaire_id)
+    question = structure.question_by_code.get(code)
+    if question is None:
+        raise Http404
+    errors = {}
+    try:
+        services.answer_save(
+            assessment=assessment, question=question, choice_codes=request.POST.getlist(code)
+        )
+    except services.AssessmentLocked as error:
+        messages.error(request, str(error))
+        if request.htmx:
+            return HttpResponseClientRedirect(_results_url(assessment))
+        return redirect(_results_url(assessment))
+    except ValidationError as error:
+        errors[code] = error.messages
+    if not request.htmx:
+        if errors:
+            messages.error(request, " ".join(errors[code]))
+        return redirect(_dimension_url(assessment, question.dimension.position))
+    context = _page(assessment, question.dimension.position, errors=errors)
+    context["saved_question"] = None if errors else question
+    return render(request, "diagnostic/_questions.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def review(request, uuid):
+    assessment = get_assessment_for(request, uuid, answer=True)
+    if assessment.is_submitted:
+        messages.info(request, _("This diagnostic was submitted: here are its results."))
+        return redirect(_results_url(assessment))
+    error = None
+    if request.method == "POST":
+        try:
+            services.assessment_submit(assessment=assessment)
+        except services.AssessmentLocked as locked:
+            messages.error(request, str(locked))
+            return redirect(_results_url(assessment))
+        except ValidationError as invalid:
+            error = " ".join(invalid.messages)
+        else:
+            messages.success(request, _("Your diagnostic is submitted. Here are your results."))
+            return redirect(_results_url(assessment))
+    structure = selectors.questionnaire_structure(assessment.questionnaire_id)
+    answers = selectors.answers_of(assessment)
+    shown = selectors.visible_question_ids(structure, answers)
+    return render(
+        request,
+        "diagnostic/review.html",
+        {
+            "assessment": assessment,
+            "rows": selectors.unanswered_by_dimension(structure, answers, shown),
+            "progress": selectors.progress_of(structure, answers, shown),
+            "error": error,
+        },
+        status=400 if error else 200,
+    )
+
+
+def _results_context(*, structure, scores, overall, level, organisation, spreads=None, change=None):
+    """What the results page shows, for one assessment or an organisation's result."""
+    dimensions = structure.dimensions
+    benchmark = selectors.benchmark_for(organisation) if organisation else None
+    weakest = sorted(
+        (d for d in dimensions if scores.get(d.code) is not None and scores[d.code] < 70),
+        key=lambda d: scores[d.code],
+    )[:3]
+    resources = selectors.resources_for_dimensions([d.code for d in weakest])
+    rows = []
+    for d in dimensions:
+        rows.append(
+            {
+                "dimension": d,
+                "score": scores.get(d.code),
+                "spread": (spreads or {}).get(d.code),
+                "peers": benchmark.dimensions.get(d.code) if benchmark else None,
+                "change": (change or {}).get(d.code),
+            }
+        )
+    series = [Series(_("Your score"), [scores.get(d.code) for d in dimensions], PALETTE[0])]
+    if benchmark and benchmark.dimensions:
+        series.append(
+            Series(
+                _("Median of similar EES"),
+                [(benchmark.dimensions.get(d.code) or (None, None, None))[1] for d in dimensions],
+                PALETTE[1],
+                dashed=True,
+            )
+        )
+    radar = radar_svg(
+        labels=[d.tr("title") for d in dimensions],
+        series=series,
+        title=_("Digital maturity by dimension"),
+        description=_(
+            "Radar chart of the score of each dimension, from 0 to 100. "
+            "The table that follows gives the same figures."
+        ),
+    )
+    return {
+        "overall": overall,
+        "level": scoring.level_for(overall),
+        "levels": scoring.LEVELS,
+        "rows": rows,
+        "radar": radar,
+        "benchmark": benchmark,
+        "recommendations": [
+            {
+                "dimension": d,
+                "score": scores[d.code],
+                "text": d.recommendation_for(scores[d.code]),
+                "resources": resources.get(d.code, []),
+            }
+            for d in weakest
+        ],
+        "organisation": organisation,
+        "has_change": bool(change) and any(v is not None for v in change.values()),
+    }
+
+
+def results(request, uuid):
+    assessment = get_assessment_for(request, uuid)
+    if not assessment.is_submitted:
+        return redirect(_dimension_url(assessment, 1))
+    structure = selectors.questionnaire_structure(assessment.questionnaire_id)
+    scores = {
+        ds.dimension.code: ds.score
+        for ds in assessment.dimension_scores.select_related("dimension")
+    }
+    change = None
+    previous = (
+        Assessment.objects.submitted()
+        .filter(respondent=assessment.respondent, submitted_at__lt=assessment.submitted_at)
+        .exclude(respondent=None)
+        .order_by("-submitted_at")
+        .first()
+    )
+    if previous:
+        change = selectors.change_since(
+            previous.question_scores, assessment.question_scores, structure
+        )
+    context = _results_context(
+        structure=structure,
+        scores=scores,
+        overall=assessment.overall_score,
+        level=assessment.level,
+        organisation=assessment.organisation,
+        change=change,
+    )
+    context.update({"assessment": assessment, "previous": previous})
+    return render(request, "diagnostic/results.html", context)
+
+
+def organisation_history(request, slug):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    access = check_organisation_access(request.user, organisation)
+    history = selectors.results_history(organisation)
+    chart = None
+    if history:
+        chart = line_svg(
+            points=[(r.created_at.strftime("%m/%Y"), r.overall_score) for r in history],
+            title=_("Overall score over time"),
+            description=_(
+                "Line chart of the overall score of each result, from 0 to 100. "
+                "The table that follows gives the same figures."
+            ),
+        )
+    return render(
+        request,
+        "diagnostic/history.html",
+        {"organisation": organisation, "access": access, "history": history[::-1], "chart": chart},
+    )
+
+
+def organisation_result(request, slug, pk):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    check_organisation_access(request.user, organisation)
+    result = get_object_or_404(
+        Result.objects.prefetch_related("scores"), pk=pk, organisation=organisation
+    )
+    structure = selectors.questionnaire_structure(result.questionnaire_id)
+    scores = {s.dimension_code: s.score for s in result.scores.all()}
+    spreads = {s.dimension_code: s.spread for s in result.scores.all()}
+    previous = selectors.previous_result(result)
+    change = (
+        selectors.change_since(previous.question_scores, result.question_scores, structure)
+        if previous
+        else None
+    )
+    context = _results_context(
+        structure=structure,
+        scores=scores,
+        overall=result.overall_score,
+        level=result.level,
+        organisation=organisation,
+        spreads=spreads,
+        change=change,
+    )
+    context.update({"result": result, "previous": previous})
+    return render(request, "diagnostic/results.html", context)

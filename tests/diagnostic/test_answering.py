@@ -1,0 +1,190 @@
+import re
+
+import pytest
+from django.urls import reverse
+
+from diagnostic.models import Answer, Assessment, Question, Result
+from diagnostic.services import assessment_submit
+from tests.diagnostic.conftest import answer_everything
+from tests.factories import MembershipFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _start(client, **data):
+    response = client.post(reverse("diagnostic:start"), data)
+    assert response.status_code == 302
+    uuid = re.search(r"/diagnostic/([0-9a-f-]+)/part/1/", response.url).group(1)
+    return Assessment.objects.get(uuid=uuid), response.url
+
+
+def test_a_visitor_starts_and_sees_the_first_part(client, questionnaire):
+    assessment, url = _start(client)
+    assert assessment.respondent is None and assessment.visitor_key
+    response = client.get(url)
+    assert response.status_code == 200
+    first = questionnaire.dimensions.get(position=1)
+    assert first.title_fr in response.content.decode()
+    assert 'type="radio"' in response.content.decode()
+
+
+def test_htmx_saves_one_answer_and_returns_the_questions(client, questionnaire):
+    assessment, _url = _start(client)
+    question = Question.objects.filter(questionnaire=questionnaire, type="scale").first()
+    response = client.post(
+        reverse("diagnostic:answer", kwargs={"uuid": assessment.uuid, "code": question.code}),
+        {question.code: "3"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    answer = Answer.objects.get(assessment=assessment, question=question)
+    assert [c.code for c in answer.choices.all()] == ["3"]
+    content = response.content.decode()
+    assert 'id="questions"' in content and 'hx-swap-oob="true"' in content
+    assert 'value="3" checked' in content
+
+
+def test_plain_form_saves_the_page_and_moves_on(client, questionnaire):
+    assessment, url = _start(client)
+    questions = Question.objects.filter(dimension__position=1, questionnaire=questionnaire)
+    data = {"nav": "next"}
+    for q in questions:
+        data[q.code] = q.choices.order_by("position").first().code
+    response = client.post(url, data)
+    assert response.status_code == 302
+    assert response.url.endswith("/part/2/")
+    assert Answer.objects.filter(assessment=assessment).count() == questions.count()
+    # Back keeps the answers.
+    page = client.get(url).content.decode()
+    first = questions.first().choices.order_by("position").first()
+    assert f'id="c-{first.pk}" value="{first.code}" checked' in page
+
+
+def test_conditional_questions_follow_the_answer(client, questionnaire):
+    website = Question.objects.get(questionnaire=questionnaire, code="communication.website")
+    dependants = list(website.dependants.all())
+    assert dependants
+    assessment, _url = _start(client)
+    page_url = reverse(
+        "diagnostic:dimension",
+        kwargs={"uuid": assessment.uuid, "position": website.dimension.position},
+    )
+    page = client.get(page_url).content.decode()
+    assert f'id="q-{dependants[0].code}"' not in page
+    response = client.post(
+        reverse("diagnostic:answer", kwargs={"uuid": assessment.uuid, "code": website.code}),
+        {website.code: "yes"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert f'id="q-{dependants[0].code}"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["choice_of_another_question", "unknown_choice", "two_choices_for_a_scale", "other_version"],
+)
+def test_bad_answers_are_refused_and_change_nothing(client, questionnaire, case):
+    assessment, _url = _start(client)
+    scale = Question.objects.filter(questionnaire=questionnaire, type="scale").first()
+    other = Question.objects.filter(questionnaire=questionnaire, type="yesno").first()
+    code, values, status = scale.code, ["2"], 200
+    if case == "choice_of_another_question":
+        values = ["yes"]  # a yes/partly/no code sent to a 0-4 scale question
+    elif case == "unknown_choice":
+        values = ["9"]
+    elif case == "two_choices_for_a_scale":
+        values = ["1", "2"]
+    elif case == "other_version":
+        code, status = "strategy.no_such_question_in_this_version", 404
+    client.cookies["django_language"] = "en"
+    response = client.post(
+        reverse("diagnostic:answer", kwargs={"uuid": assessment.uuid, "code": code}),
+        {code: values},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == status
+    if status == 200:
+        assert 'role="alert"' in response.content.decode()
+    assert not Answer.objects.filter(assessment=assessment).exists()
+    assert other  # the questionnaire has both types
+
+
+def test_someone_elses_assessment_is_404(client, questionnaire):
+    assessment, url = _start(client)
+    stranger = client.__class__()
+    assert stranger.get(url).status_code == 404
+    stranger.force_login(UserFactory())
+    assert stranger.get(url).status_code == 404
+    assert (
+        stranger.get(reverse("diagnostic:results", kwargs={"uuid": assessment.uuid})).status_code
+        == 404
+    )
+
+
+def test_review_lists_unanswered_and_submit_locks(client, questionnaire):
+    assessment, _url = _start(client)
+    review = reverse("diagnostic:review", kwargs={"uuid": assessment.uuid})
+    client.cookies["django_language"] = "en"
+    response = client.post(review)
+    assert response.status_code == 400
+    assert "Answer at least one question in each part" in response.content.decode()
+    assessment.refresh_from_db()
+    assert assessment.status == "draft"
+
+    answer_everything(assessment, rank=2)
+    page = client.get(review).content.decode()
+    assert "All answered" in page
+    response = client.post(review)
+    assert response.status_code == 302
+    assessment.refresh_from_db()
+    assert assessment.is_submitted and assessment.overall_score is not None
+    assert assessment.dimension_scores.count() == 8
+
+    # Locked: a second submit and later answers change nothing.
+    score = assessment.overall_score
+    assert client.post(review).status_code == 302
+    question = Question.objects.filter(questionnaire=questionnaire, type="scale").first()
+    response = client.post(
+        reverse("diagnostic:answer", kwargs={"uuid": assessment.uuid, "code": question.code}),
+        {question.code: "0"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.headers.get("HX-Redirect", "").endswith("/results/")
+    answer = Answer.objects.get(assessment=assessment, question=question)
+    assert [c.code for c in answer.choices.all()] == ["2"]
+    assessment.refresh_from_db()
+    assert assessment.overall_score == score
+
+
+def test_results_page_shows_scores_radar_table_and_recommendations(client, questionnaire):
+    assessment, _url = _start(client)
+    answer_everything(assessment, rank=1)
+    assessment = assessment_submit(assessment=assessment)
+    client.cookies["django_language"] = "en"
+    response = client.get(reverse("diagnostic:results", kwargs={"uuid": assessment.uuid}))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "<svg" in content and 'role="img"' in content
+    assert "<caption>Scores out of 100 per dimension" in content
+    assert "What to do next" in content
+    assert f"{assessment.overall_score:.0f}" in content
+
+
+def test_member_diagnostic_becomes_the_organisations_result(client, questionnaire):
+    membership = MembershipFactory()
+    client.force_login(membership.user)
+    assessment, _url = _start(client, organisation=membership.organisation.slug)
+    assert assessment.organisation == membership.organisation
+    answer_everything(assessment)
+    assessment = assessment_submit(assessment=assessment)
+    result = Result.objects.get(organisation=membership.organisation)
+    assert result.is_latest and result.overall_score == assessment.overall_score
+    assert result.scores.count() == 8
+
+
+def test_cannot_start_for_an_organisation_one_does_not_belong_to(client, questionnaire):
+    other = MembershipFactory()
+    client.force_login(UserFactory())
+    response = client.post(reverse("diagnostic:start"), {"organisation": other.organisation.slug})
+    assert response.status_code == 404
+    assert not Assessment.objects.exists()
