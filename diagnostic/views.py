@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -296,6 +297,7 @@ def results(request, uuid):
     return render(request, "diagnostic/results.html", context)
 
 
+@login_required
 def organisation_history(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
     access = check_organisation_access(request.user, organisation)
@@ -317,6 +319,7 @@ def organisation_history(request, slug):
     )
 
 
+@login_required
 def organisation_result(request, slug, pk):
     organisation = get_object_or_404(Organisation, slug=slug)
     check_organisation_access(request.user, organisation)

@@ -1,6 +1,7 @@
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
+from diagnostic.selectors import questionnaire_structure
 from tests.factories import (
     AgencyStaffFactory,
     CoachAssignmentFactory,
@@ -9,6 +10,14 @@ from tests.factories import (
     OrganisationFactory,
     UserFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_structure_cache():
+    # Test databases reuse ids across tests; published versions never change in production.
+    questionnaire_structure.cache_clear()
+    yield
+    questionnaire_structure.cache_clear()
 
 
 @pytest.fixture(autouse=True)

@@ -8,8 +8,10 @@ who may see but not change get 403, anonymous visitors are sent to the login pag
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from diagnostic.services import assessment_start, assessment_submit
 from network.models import Invitation, Membership
 from network.services import invitation_token
+from tests.diagnostic.conftest import answer_everything
 
 ROLES = [
     "anonymous",
@@ -42,6 +44,15 @@ ORG_MANAGE_PAGE = {**ORG_VIEW, "member": 403, "coach": 403}
 ORG_MANAGE_ACTION = {**ORG_MANAGE_PAGE, "org_admin": OK_REDIRECT, "agency": OK_REDIRECT}
 AGENCY_PAGE = {**dict.fromkeys(ROLES, 403), "anonymous": LOGIN, "agency": 200}
 AGENCY_ACTION = {**AGENCY_PAGE, "agency": OK_REDIRECT}
+RESPONDENT_ONLY = {**dict.fromkeys(ROLES, 404), "org_admin": 200}
+
+
+def _draft(org, p):
+    return assessment_start(respondent=p["org_admin"], organisation=org)
+
+
+def _submitted(org, p):
+    return assessment_submit(assessment=answer_everything(_draft(org, p)))
 
 
 def _invitation(org, admin):
@@ -84,6 +95,32 @@ MATRIX = {
         PUBLIC,
     ),
     "network:staff_organisation_list": ("get", lambda org, p: {}, AGENCY_PAGE),
+    # The diagnostic: anyone may start; answering pages exist only for their respondent
+    # (here the organisation's admin); results of an organisation's diagnostic are the
+    # organisation's.
+    "diagnostic:start": ("get", lambda org, p: {}, PUBLIC),
+    "diagnostic:dimension": (
+        "get",
+        lambda org, p: {"uuid": _draft(org, p).uuid, "position": 1},
+        RESPONDENT_ONLY,
+    ),
+    "diagnostic:answer": (
+        "post",
+        lambda org, p: {"uuid": _draft(org, p).uuid, "code": "strategy.plan"},
+        {**RESPONDENT_ONLY, "org_admin": OK_REDIRECT},
+    ),
+    "diagnostic:review": ("get", lambda org, p: {"uuid": _draft(org, p).uuid}, RESPONDENT_ONLY),
+    "diagnostic:results": (
+        "get",
+        lambda org, p: {"uuid": _submitted(org, p).uuid},
+        {**ORG_VIEW, "anonymous": 404},
+    ),
+    "diagnostic:organisation_history": ("get", lambda org, p: {"slug": org.slug}, ORG_VIEW),
+    "diagnostic:organisation_result": (
+        "get",
+        lambda org, p: {"slug": org.slug, "pk": _submitted(org, p).result.pk},
+        ORG_VIEW,
+    ),
 }
 
 

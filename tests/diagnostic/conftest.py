@@ -5,14 +5,6 @@ from diagnostic.models import Questionnaire
 from diagnostic.selectors import answers_of, questionnaire_structure, visible_question_ids
 
 
-@pytest.fixture(autouse=True)
-def _fresh_structure_cache():
-    # Test databases reuse ids across tests; published versions never change in production.
-    questionnaire_structure.cache_clear()
-    yield
-    questionnaire_structure.cache_clear()
-
-
 @pytest.fixture
 def questionnaire(db):
     return Questionnaire.current()
