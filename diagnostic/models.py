@@ -221,6 +221,9 @@ class Assessment(models.Model):
     # A visitor's assessment is reached through a secret kept in their session or a
     # signed resume link; it is attached to an account when claimed.
     visitor_key = models.CharField(max_length=64, blank=True, db_index=True)
+    # A campaign invitee answers through a signed link sent to this address; a visitor may
+    # leave it to receive a resume link.
+    respondent_email = models.EmailField(blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
@@ -392,3 +395,57 @@ class ResultScore(models.Model):
 
     def __str__(self):
         return f"{self.dimension_code}: {self.score}"
+
+
+class Report(models.Model):
+    """A PDF of a results page, rendered by a Celery task and kept: asking again for the same
+    report (same results, same language) reuses the stored file."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, null=True, blank=True, related_name="reports"
+    )
+    result = models.ForeignKey(
+        Result, on_delete=models.CASCADE, null=True, blank=True, related_name="reports"
+    )
+    language = models.CharField(max_length=2, choices=settings.LANGUAGES)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    file = models.FileField(upload_to="reports/%Y/%m/", blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Where to send the "your report is ready" e-mail (the requester's, or a visitor's).
+    notify_email = models.EmailField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    ready_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(assessment__isnull=False, result__isnull=True)
+                | Q(assessment__isnull=True, result__isnull=False),
+                name="report_one_source",
+            ),
+            models.UniqueConstraint(
+                fields=["assessment", "language"],
+                condition=Q(assessment__isnull=False),
+                name="report_assessment_language_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["result", "language"],
+                condition=Q(result__isnull=False),
+                name="report_result_language_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "ready", "failed"]), name="report_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.assessment or self.result} ({self.language}, {self.status})"

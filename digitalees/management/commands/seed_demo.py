@@ -1,215 +1,19 @@
-"""Demo data: 15 pilot EES with members, 3 coaches, 1 agency staff member and a superuser.
+"""Demo data for every app, safe to run twice; prints the demo logins.
 
-Safe to run twice: everything is looked up by e-mail or enterprise number before it is
-created. Later issues extend it (assessments, plans, grants).
+Each installed app may have a `demo` module with `seed(*, password, stdout)` returning the
+logins worth printing; apps are seeded in INSTALLED_APPS order (network before diagnostic),
+so that each builds on the data of the apps below it.
 """
 
-from allauth.account.models import EmailAddress
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils.text import slugify
-
-from digitalees.models import User
-from digitalees.roles import AGENCY_GROUP, COACH_GROUP
-from network.models import CoachAssignment, Membership, Organisation
 
 DEMO_PASSWORD = "demo-digitalees-2026"
-
-# name, enterprise-number body (8 digits), legal form, sector, province, postcode, size band,
-# social purpose. Fictional organisations; the check digits are computed.
-PILOTS = [
-    (
-        "Ressourcerie du Pays de Herve",
-        "04521187",
-        "scees",
-        "environment",
-        "LG",
-        "4650",
-        "20-49",
-        "Collecte, réparation et revente d'objets de seconde main, avec des emplois d'insertion.",
-    ),
-    (
-        "Les Jardins de la Molignée",
-        "04633021",
-        "asbl",
-        "food",
-        "NA",
-        "5537",
-        "10-19",
-        "Maraîchage biologique et formation de demandeurs d'emploi aux métiers verts.",
-    ),
-    (
-        "Atelier Protégé du Hainaut Occidental",
-        "04178836",
-        "eta",
-        "services",
-        "HT",
-        "7500",
-        "100-249",
-        "Emploi de travailleurs en situation de handicap en sous-traitance industrielle.",
-    ),
-    (
-        "Coopérative Énergie Ardenne",
-        "05892240",
-        "scees",
-        "energy",
-        "LX",
-        "6600",
-        "5-9",
-        "Production citoyenne d'électricité renouvelable et accompagnement à la sobriété.",
-    ),
-    (
-        "Maison de l'Entraide Wavrienne",
-        "04419950",
-        "asbl",
-        "social_health",
-        "BW",
-        "1300",
-        "10-19",
-        "Aide sociale de proximité, épicerie solidaire et permanences administratives.",
-    ),
-    (
-        "Transit Bâtiment",
-        "04785512",
-        "ei",
-        "housing",
-        "HT",
-        "6000",
-        "50-99",
-        "Rénovation de logements sociaux par des équipes en formation par le travail.",
-    ),
-    (
-        "Fondation Lire Ensemble",
-        "06301174",
-        "foundation",
-        "education",
-        "LG",
-        "4000",
-        "1-4",
-        "Lutte contre l'illettrisme des adultes par des ateliers d'écriture et de lecture.",
-    ),
-    (
-        "Mutualité Solidaire du Condroz",
-        "04097763",
-        "mutual",
-        "finance",
-        "NA",
-        "5590",
-        "20-49",
-        "Assurance santé complémentaire et prévention pour les familles rurales.",
-    ),
-    (
-        "Vélo Solidaire Namurois",
-        "07124486",
-        "sfs",
-        "energy",
-        "NA",
-        "5000",
-        "5-9",
-        "Réparation de vélos, ateliers d'autoréparation et livraisons à vélo en insertion.",
-    ),
-    (
-        "Culture en Partage Mons",
-        "04866390",
-        "asbl",
-        "culture",
-        "HT",
-        "7000",
-        "1-4",
-        "Accès à la culture pour les publics précarisés : places offertes et médiation.",
-    ),
-    (
-        "Repair Café du Brabant wallon",
-        "05547718",
-        "asbl",
-        "environment",
-        "BW",
-        "1340",
-        "0",
-        "Réseau de bénévoles qui réparent avec les habitants plutôt que de jeter.",
-    ),
-    (
-        "Coopérative Terroir Gaumais",
-        "06789123",
-        "scees",
-        "food",
-        "LX",
-        "6760",
-        "10-19",
-        "Circuit court de produits fermiers entre producteurs gaumais et cantines.",
-    ),
-    (
-        "Habitat Partagé Liégeois",
-        "04960022",
-        "sfs",
-        "housing",
-        "LG",
-        "4020",
-        "5-9",
-        "Logements intergénérationnels et accompagnement des locataires fragilisés.",
-    ),
-    (
-        "Formation Numérique Pour Tous",
-        "05233847",
-        "asbl",
-        "education",
-        "HT",
-        "6200",
-        "10-19",
-        "Formations aux compétences numériques de base pour les demandeurs d'emploi.",
-    ),
-    (
-        "Solidarité Nord-Sud Ottignies",
-        "04382265",
-        "asbl",
-        "international",
-        "BW",
-        "1340",
-        "1-4",
-        "Projets de coopération avec des coopératives agricoles d'Afrique de l'Ouest.",
-    ),
-]
-
-FIRST_NAMES = [
-    "Camille",
-    "Nicolas",
-    "Sophie",
-    "Julien",
-    "Élise",
-    "Mehdi",
-    "Laura",
-    "Thomas",
-    "Aïcha",
-    "Pierre",
-    "Manon",
-    "Youssef",
-    "Claire",
-    "Antoine",
-    "Inès",
-    "Benoît",
-]
-LAST_NAMES = [
-    "Dubois",
-    "Lambert",
-    "Martin",
-    "Dupont",
-    "Peeters",
-    "Leclercq",
-    "Renard",
-    "Simon",
-    "Lejeune",
-    "Hermans",
-    "Collard",
-    "Goffin",
-    "Mathieu",
-    "Delvaux",
-]
-
-
-def enterprise_number(body: str) -> str:
-    return f"{body}{97 - int(body) % 97:02d}"
 
 
 class Command(BaseCommand):
@@ -223,77 +27,16 @@ class Command(BaseCommand):
     def handle(self, *args, force=False, **options):
         if not settings.DEBUG and not force:
             raise CommandError("seed_demo creates known passwords: it runs only with DEBUG on.")
+        logins = []
         with transaction.atomic():
-            logins = self._seed()
+            for config in apps.get_app_configs():
+                if find_spec(f"{config.name}.demo") is None:
+                    continue
+                module = import_module(f"{config.name}.demo")
+                logins += module.seed(password=DEMO_PASSWORD, stdout=self.stdout) or []
         self.stdout.write(
             self.style.SUCCESS(f"Demo data is ready. Demo logins (password: {DEMO_PASSWORD}):")
         )
         width = max(len(email) for email, _role in logins)
         for email, role in logins:
             self.stdout.write(f"  {email.ljust(width)}  {role}")
-
-    def _user(self, email, first_name, last_name, *, group=None, superuser=False):
-        user = User.objects.filter(email__iexact=email).first()
-        if user is None:
-            user = User(email=email, first_name=first_name, last_name=last_name)
-            user.set_password(DEMO_PASSWORD)
-            user.is_staff = user.is_superuser = superuser
-            user.save()
-        EmailAddress.objects.get_or_create(
-            user=user, email=email, defaults={"verified": True, "primary": True}
-        )
-        if group:
-            user.groups.add(Group.objects.get(name=group))
-        return user
-
-    def _seed(self):
-        logins = []
-        admin = self._user("admin@digitalees.test", "Ada", "Admin", superuser=True)
-        logins.append((admin.email, "superuser (Django admin)"))
-        agency = self._user("agence@digitalees.test", "Véronique", "Agence", group=AGENCY_GROUP)
-        logins.append((agency.email, "agency staff"))
-        coaches = [
-            self._user(f"coach{i}@digitalees.test", first, last, group=COACH_GROUP)
-            for i, (first, last) in enumerate(
-                [("Marc", "Coach"), ("Nadia", "Coach"), ("Luc", "Coach")], start=1
-            )
-        ]
-        logins += [(c.email, "coach") for c in coaches]
-
-        for index, (name, body, form, sector, province, postcode, size, purpose) in enumerate(
-            PILOTS
-        ):
-            organisation, _created = Organisation.objects.get_or_create(
-                enterprise_number=enterprise_number(body),
-                defaults={
-                    "name": name,
-                    "slug": slugify(name),
-                    "legal_form": form,
-                    "sector": sector,
-                    "province": province,
-                    "postcode": postcode,
-                    "size_band": size,
-                    "social_purpose": purpose,
-                    "website": f"https://{slugify(name)}.example.be",
-                    "is_public": index % 3 != 2,
-                },
-            )
-            people = 1 + index % 3
-            for person in range(people + 1):
-                first = FIRST_NAMES[(index * 3 + person) % len(FIRST_NAMES)]
-                last = LAST_NAMES[(index * 5 + person) % len(LAST_NAMES)]
-                role = Membership.Role.ADMIN if person == 0 else Membership.Role.MEMBER
-                local = "admin" if person == 0 else f"membre{person}"
-                email = f"{local}.{organisation.slug}@digitalees.test"
-                user = self._user(email, first, last)
-                Membership.objects.get_or_create(
-                    user=user, organisation=organisation, defaults={"role": role}
-                )
-                if index == 0:
-                    logins.append((email, f"{role.label} — {organisation.name}"))
-            CoachAssignment.objects.get_or_create(
-                coach=coaches[index % len(coaches)],
-                organisation=organisation,
-                defaults={"assigned_by": agency},
-            )
-        return [(email, str(role)) for email, role in logins]
