@@ -5,6 +5,9 @@ Strangers to an organisation get 404 (its private pages do not exist for them), 
 who may see but not change get 403, anonymous visitors are sent to the login page (302).
 """
 
+from importlib import import_module
+from pathlib import Path
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -122,6 +125,20 @@ MATRIX = {
         ORG_VIEW,
     ),
 }
+
+
+def _collect_app_matrices():
+    """Apps may keep their rows in `tests/<app>/matrix_<part>.py` (a MATRIX dict of the same
+    shape, built with the expectations above); they are merged here."""
+    root = Path(__file__).parent
+    for path in sorted(root.glob("*/matrix_*.py")):
+        module = import_module(f"tests.{path.parent.name}.{path.stem}")
+        overlap = set(module.MATRIX) & set(MATRIX)
+        assert not overlap, f"{path.name} repeats {overlap}"
+        MATRIX.update(module.MATRIX)
+
+
+_collect_app_matrices()
 
 
 def _project_url_names(resolver=None, namespace=""):
