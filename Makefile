@@ -55,6 +55,10 @@ test: install compilemessages lint chromium ## Lint, check migrations and run th
 e2e: install compilemessages chromium ## Run the browser journeys alone (headless Chromium)
 	$(PY) -m pytest tests/e2e -m e2e
 
+bench: install compilemessages ## Measure pages and operations on PostgreSQL (BENCH_SCALE=full|small)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
+		BENCH_SCALE=$${BENCH_SCALE:-full} $(PY) -m bench
+
 lock: ## Re-resolve requirements.lock from pyproject.toml
 	$(VENV)/bin/pip install --quiet pip-tools
 	$(VENV)/bin/pip-compile --quiet --extra dev --generate-hashes --strip-extras \

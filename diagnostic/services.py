@@ -1,15 +1,20 @@
 """Writes of the diagnostic: starting, answering, submitting, and organisation results."""
 
 import secrets
+from datetime import timedelta
 
+from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from network.models import Organisation
+from digitalees.tasks import send_mail_task
+from network.models import Membership, Organisation
 
-from . import scoring
+from . import reports, scoring
 from .models import (
     Answer,
     Assessment,
@@ -109,6 +114,8 @@ def _question_scores(assessment: Assessment) -> dict[str, float | None]:
 def assessment_submit(*, assessment: Assessment) -> Assessment:
     """Score and lock the assessment; record the organisation's result if it has one."""
     assessment = _lock_draft(assessment)
+    if assessment.campaign_id and not assessment.campaign.is_open:
+        raise ValidationError(_("This campaign is closed: answers can no longer be submitted."))
     structure = questionnaire_structure(assessment.questionnaire_id)
     question_scores = _question_scores(assessment)
     by_dimension = scoring.dimension_scores(question_scores, structure.dimension_of)
@@ -231,4 +238,148 @@ def campaign_result_update(*, campaign: Campaign) -> Result | None:
     result.overall_score = overall
     result.level = scoring.level_for(overall).number
     result.question_scores = question_scores
+    if result.pk:
+        # A new respondent changed the result: its stored PDFs show the old figures.
+        reports.report_invalidate(result)
     return _store_result(result, rows)
+
+
+# --- access links (resume a visitor's diagnostic, answer a campaign) ---------------------
+
+ACCESS_SALT = "diagnostic.access"
+ACCESS_MAX_AGE = timedelta(days=60)
+
+
+class AccessLinkError(Exception):
+    """A resume or campaign link that cannot be used; the message is shown to the visitor."""
+
+
+def access_token(assessment: Assessment) -> str:
+    """A signed link that opens the assessment to whoever holds it: sent only by e-mail."""
+    return signing.dumps({"a": str(assessment.uuid), "k": assessment.visitor_key}, salt=ACCESS_SALT)
+
+
+def assessment_from_token(token: str) -> Assessment:
+    try:
+        data = signing.loads(token, salt=ACCESS_SALT, max_age=ACCESS_MAX_AGE)
+    except signing.SignatureExpired as exc:
+        raise AccessLinkError(_("This link has expired. Start a new diagnostic.")) from exc
+    except signing.BadSignature as exc:
+        raise AccessLinkError(_("This link is not valid. Check that you copied it whole.")) from exc
+    assessment = Assessment.objects.filter(uuid=data.get("a")).first()
+    if assessment is None or not assessment.visitor_key or assessment.visitor_key != data.get("k"):
+        raise AccessLinkError(_("This diagnostic no longer exists."))
+    return assessment
+
+
+def resume_link_send(*, assessment: Assessment, email: str) -> None:
+    """E-mail the visitor a link to resume their diagnostic from any browser."""
+    if not assessment.visitor_key:
+        raise ValidationError(_("This diagnostic belongs to an account: log in to resume it."))
+    Assessment.objects.filter(pk=assessment.pk).update(respondent_email=email)
+    context = {
+        "path": reverse("diagnostic:access", kwargs={"token": access_token(assessment)}),
+        "expires_days": ACCESS_MAX_AGE.days,
+    }
+    language = get_language()
+    transaction.on_commit(
+        lambda: send_mail_task.delay(
+            template="diagnostic/email/resume", to=[email], context=context, language=language
+        )
+    )
+
+
+@transaction.atomic
+def assessment_claim(
+    *, assessment: Assessment, user, organisation: Organisation | None
+) -> Assessment:
+    """Attach a visitor's submitted diagnostic to their new account and, if they choose,
+    to one of their organisations (whose latest result it then becomes)."""
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.respondent_id or assessment.organisation_id or assessment.campaign_id:
+        raise ValidationError(_("These results are already attached to an account."))
+    if not assessment.is_submitted:
+        raise ValidationError(_("Submit the diagnostic before you keep its results."))
+    if (
+        organisation
+        and not Membership.objects.filter(user=user, organisation=organisation).exists()
+    ):
+        raise ValidationError(_("You can only attach results to an organisation you belong to."))
+    assessment.respondent = user
+    assessment.organisation = organisation
+    assessment.visitor_key = ""
+    assessment.save(update_fields=["respondent", "organisation", "visitor_key", "updated_at"])
+    if organisation:
+        result_record(assessment=assessment)
+    return assessment
+
+
+# --- campaigns: several respondents of one organisation ----------------------------------
+
+
+def campaign_open(*, organisation: Organisation, opened_by) -> Campaign:
+    """Open a campaign; its opener answers too. One open campaign per organisation."""
+    questionnaire = Questionnaire.current()
+    try:
+        with transaction.atomic():
+            campaign = Campaign.objects.create(
+                organisation=organisation, questionnaire=questionnaire, opened_by=opened_by
+            )
+            assessment_start(campaign=campaign, respondent=opened_by)
+    except IntegrityError as exc:
+        raise ValidationError(
+            _("A campaign is already open for this organisation: close it before opening another.")
+        ) from exc
+    return campaign
+
+
+@transaction.atomic
+def campaign_invite(*, campaign: Campaign, email: str, invited_by) -> Assessment:
+    """Invite a colleague: they get their own assessment and a personal link by e-mail."""
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if not campaign.is_open:
+        raise ValidationError(_("This campaign is closed."))
+    email = email.strip()
+    if campaign.assessments.filter(respondent_email__iexact=email).exists() or (
+        campaign.assessments.filter(respondent__email__iexact=email).exists()
+    ):
+        raise ValidationError(_("%(email)s is already taking part.") % {"email": email})
+    member = (
+        Membership.objects.filter(organisation=campaign.organisation, user__email__iexact=email)
+        .select_related("user")
+        .first()
+    )
+    assessment = Assessment.objects.create(
+        questionnaire=campaign.questionnaire,
+        organisation=campaign.organisation,
+        campaign=campaign,
+        respondent=member.user if member else None,
+        respondent_email=email,
+        visitor_key=secrets.token_urlsafe(32),
+    )
+    context = {
+        "organisation_name": campaign.organisation.name,
+        "inviter_name": invited_by.display_name,
+        "path": reverse("diagnostic:access", kwargs={"token": access_token(assessment)}),
+        "expires_days": ACCESS_MAX_AGE.days,
+    }
+    language = get_language()
+    transaction.on_commit(
+        lambda: send_mail_task.delay(
+            template="diagnostic/email/campaign_invitation",
+            to=[email],
+            context=context,
+            language=language,
+        )
+    )
+    return assessment
+
+
+def campaign_close(*, campaign: Campaign) -> Campaign:
+    closed = Campaign.objects.filter(pk=campaign.pk, closed_at__isnull=True).update(
+        closed_at=timezone.now()
+    )
+    if not closed:
+        raise ValidationError(_("This campaign is already closed."))
+    campaign.refresh_from_db()
+    return campaign

@@ -10,6 +10,24 @@ urlpatterns = [
     path("diagnostic/<uuid:uuid>/answer/<str:code>/", views.answer, name="answer"),
     path("diagnostic/<uuid:uuid>/review/", views.review, name="review"),
     path("diagnostic/<uuid:uuid>/results/", views.results, name="results"),
+    path("diagnostic/<uuid:uuid>/resume-link/", views.resume_link, name="resume_link"),
+    path("diagnostic/<uuid:uuid>/claim/", views.claim, name="claim"),
+    path("diagnostic/link/<str:token>/", views.access, name="access"),
+    path(
+        "organisations/<slug:slug>/diagnostic/campaigns/new/",
+        views.campaign_open,
+        name="campaign_open",
+    ),
+    path(
+        "organisations/<slug:slug>/diagnostic/campaigns/<int:pk>/",
+        views.campaign_detail,
+        name="campaign_detail",
+    ),
+    path(
+        "organisations/<slug:slug>/diagnostic/campaigns/<int:pk>/close/",
+        views.campaign_close,
+        name="campaign_close",
+    ),
     path(
         "organisations/<slug:slug>/diagnostic/",
         views.organisation_history,

@@ -1,9 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
@@ -13,7 +15,8 @@ from network.models import Membership, Organisation
 from network.rules import check_organisation_access
 
 from . import scoring, selectors, services
-from .models import Assessment, Questionnaire, Result
+from .forms import EmailForm
+from .models import Assessment, Campaign, Questionnaire, Result
 from .rules import get_assessment_for, remember_visitor_key, visitor_keys
 
 
@@ -294,6 +297,10 @@ def results(request, uuid):
         change=change,
     )
     context.update({"assessment": assessment, "previous": previous})
+    if request.user.is_authenticated and assessment.respondent_id is None:
+        context["user_memberships"] = Membership.objects.filter(user=request.user).select_related(
+            "organisation"
+        )
     return render(request, "diagnostic/results.html", context)
 
 
@@ -315,7 +322,16 @@ def organisation_history(request, slug):
     return render(
         request,
         "diagnostic/history.html",
-        {"organisation": organisation, "access": access, "history": history[::-1], "chart": chart},
+        {
+            "organisation": organisation,
+            "access": access,
+            "history": history[::-1],
+            "chart": chart,
+            "campaigns": organisation.campaigns.annotate(
+                respondents=Count("assessments"),
+                submitted=Count("assessments", filter=Q(assessments__status="submitted")),
+            ),
+        },
     )
 
 
@@ -346,3 +362,148 @@ def organisation_result(request, slug, pk):
     )
     context.update({"result": result, "previous": previous})
     return render(request, "diagnostic/results.html", context)
+
+
+# --- resume links, claiming a visitor's results -------------------------------------------
+
+
+def access(request, token):
+    """A resume link or a campaign invitation: opens the assessment in this browser."""
+    try:
+        assessment = services.assessment_from_token(token)
+    except services.AccessLinkError as error:
+        return render(request, "diagnostic/link_invalid.html", {"reason": str(error)}, status=400)
+    remember_visitor_key(request, assessment)
+    if assessment.is_submitted:
+        return redirect(_results_url(assessment))
+    return redirect(_dimension_url(assessment, 1))
+
+
+@require_POST
+def resume_link(request, uuid):
+    assessment = get_assessment_for(request, uuid, answer=True)
+    form = EmailForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["email"]))
+    else:
+        try:
+            services.resume_link_send(assessment=assessment, email=form.cleaned_data["email"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("A link to resume your diagnostic is on its way to %(email)s.")
+                % {"email": form.cleaned_data["email"]},
+            )
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = _dimension_url(assessment, 1)
+    return redirect(next_url)
+
+
+@login_required
+@require_POST
+def claim(request, uuid):
+    assessment = get_assessment_for(request, uuid)
+    organisation = None
+    slug = request.POST.get("organisation", "")
+    if slug:
+        organisation = get_object_or_404(Organisation, slug=slug, memberships__user=request.user)
+    try:
+        services.assessment_claim(
+            assessment=assessment, user=request.user, organisation=organisation
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if organisation:
+            messages.success(
+                request,
+                _("These results are now %(organisation)s's latest diagnostic.")
+                % {"organisation": organisation.name},
+            )
+        else:
+            messages.success(request, _("These results are kept in your account."))
+    return redirect(_results_url(assessment))
+
+
+# --- campaigns ----------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def campaign_open(request, slug):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    check_organisation_access(request.user, organisation, manage=True)
+    try:
+        campaign = services.campaign_open(organisation=organisation, opened_by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("diagnostic:organisation_history", slug=slug)
+    messages.success(
+        request, _("The campaign is open. Invite your colleagues, then answer yourself.")
+    )
+    return redirect("diagnostic:campaign_detail", slug=slug, pk=campaign.pk)
+
+
+def _get_campaign_for_user(request, slug, pk, *, manage=False):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    access = check_organisation_access(request.user, organisation, manage=manage)
+    campaign = get_object_or_404(
+        Campaign.objects.select_related("organisation", "questionnaire"),
+        pk=pk,
+        organisation=organisation,
+    )
+    return campaign, access
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def campaign_detail(request, slug, pk):
+    campaign, access = _get_campaign_for_user(request, slug, pk, manage=request.method == "POST")
+    form = EmailForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.campaign_invite(
+                campaign=campaign, email=form.cleaned_data["email"], invited_by=request.user
+            )
+        except ValidationError as error:
+            form.add_error("email", error)
+        else:
+            messages.success(
+                request,
+                _("An invitation is on its way to %(email)s.")
+                % {"email": form.cleaned_data["email"]},
+            )
+            return redirect("diagnostic:campaign_detail", slug=slug, pk=pk)
+    participants = campaign.assessments.select_related("respondent").order_by("created_at")
+    own = next((a for a in participants if a.respondent_id == request.user.pk), None)
+    return render(
+        request,
+        "diagnostic/campaign_detail.html",
+        {
+            "campaign": campaign,
+            "organisation": campaign.organisation,
+            "access": access,
+            "participants": participants,
+            "submitted": sum(1 for a in participants if a.is_submitted),
+            "own": own,
+            "form": form,
+            "result": Result.objects.filter(campaign=campaign).first(),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def campaign_close(request, slug, pk):
+    campaign, _access = _get_campaign_for_user(request, slug, pk, manage=True)
+    try:
+        services.campaign_close(campaign=campaign)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The campaign is closed."))
+    return redirect("diagnostic:campaign_detail", slug=slug, pk=pk)

@@ -28,36 +28,34 @@ def _fmt(value: float) -> str:
     return f"{value:.1f}"
 
 
-def radar_svg(*, labels: list[str], series: list[Series], title: str, description: str, size=420):
+def radar_svg(*, labels: list[str], series: list[Series], title: str, description: str):
     """A radar (spider) chart with one axis per label, values on 0–100."""
     n = len(labels)
-    centre = size / 2
-    radius = size / 2 - 90
+    radius = 130
+    margin_x, margin_y = 190, 80  # room for wrapped labels around the chart
+    centre_x, centre_y = margin_x + radius, margin_y + radius
+    width = 2 * (margin_x + radius)
+    height = 2 * (margin_y + radius) + 16 * len(series)
     uid = f"radar-{abs(hash((title, tuple(labels)))) % 10**8}"
 
     def point(i: int, value: float) -> tuple[float, float]:
         angle = -math.pi / 2 + 2 * math.pi * i / n
-        r = radius * max(0.0, min(100.0, value)) / 100
-        return centre + r * math.cos(angle), centre + r * math.sin(angle)
+        r = radius * max(0.0, min(130.0, value)) / 100
+        return centre_x + r * math.cos(angle), centre_y + r * math.sin(angle)
 
     parts = [
         format_html(
-            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="{}" height="{}" '
-            'role="img" aria-labelledby="{}-title {}-desc" class="chart chart-radar">'
-            '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>',
-            size + 160,
-            size,
-            size + 160,
-            size,
-            uid,
-            uid,
-            uid,
-            title,
-            uid,
-            description,
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" '
+            'height="{h}" role="img" aria-labelledby="{uid}-title {uid}-desc" '
+            'class="chart chart-radar"><title id="{uid}-title">{title}</title>'
+            '<desc id="{uid}-desc">{description}</desc>',
+            w=width,
+            h=height,
+            uid=uid,
+            title=title,
+            description=description,
         )
     ]
-    parts.append('<g transform="translate(80,0)">')
     for ring in (25, 50, 75, 100):
         ring_points = " ".join(
             f"{_fmt(x)},{_fmt(y)}" for x, y in (point(i, ring) for i in range(n))
@@ -65,21 +63,36 @@ def radar_svg(*, labels: list[str], series: list[Series], title: str, descriptio
         parts.append(
             f'<polygon points="{ring_points}" fill="none" stroke="{GRID}" stroke-width="0.75"/>'
         )
-        x, y = point(0, ring)
+        _x, y = point(0, ring)
         parts.append(
-            f'<text x="{_fmt(x + 4)}" y="{_fmt(y + 4)}" font-size="10" fill="{TEXT}">{ring}</text>'
+            f'<text x="{_fmt(centre_x - 4)}" y="{_fmt(y + 11)}" font-size="10" '
+            f'text-anchor="end" fill="{TEXT}">{ring}</text>'
         )
     for i, label in enumerate(labels):
         x, y = point(i, 100)
         parts.append(
-            f'<line x1="{_fmt(centre)}" y1="{_fmt(centre)}" x2="{_fmt(x)}" y2="{_fmt(y)}" '
+            f'<line x1="{_fmt(centre_x)}" y1="{_fmt(centre_y)}" x2="{_fmt(x)}" y2="{_fmt(y)}" '
             f'stroke="{GRID}" stroke-width="0.75"/>'
         )
-        lx, ly = point(i, 118)
-        anchor = "middle" if abs(lx - centre) < 10 else ("start" if lx > centre else "end")
+        lx, ly = point(i, 110)
+        lines = _wrap(label)
+        if abs(lx - centre_x) < 10:
+            anchor = "middle"
+        else:
+            anchor = "start" if lx > centre_x else "end"
+        if ly < centre_y - 10:  # above the chart: the text grows upwards
+            first_dy = -(len(lines) - 1) * 13
+        elif ly > centre_y + 10:  # below: downwards
+            first_dy = 6
+        else:  # beside: centred on the axis
+            first_dy = -(len(lines) - 1) * 6.5
+        spans = "".join(
+            f'<tspan x="{_fmt(lx)}" dy="{first_dy if k == 0 else 13}">{escape(line)}</tspan>'
+            for k, line in enumerate(lines)
+        )
         parts.append(
             f'<text x="{_fmt(lx)}" y="{_fmt(ly)}" font-size="12" text-anchor="{anchor}" '
-            f'dominant-baseline="middle" fill="{TEXT}">{escape(label)}</text>'
+            f'fill="{TEXT}">{spans}</text>'
         )
     for s in series:
         points = [point(i, v if v is not None else 0) for i, v in enumerate(s.values)]
@@ -92,10 +105,21 @@ def radar_svg(*, labels: list[str], series: list[Series], title: str, descriptio
         )
         for x, y in points:
             parts.append(f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="3.5" fill="{s.colour}"/>')
-    parts.append("</g>")
-    parts.append(_legend(series, x=10, y=size - 14 * len(series) - 4))
+    parts.append(_legend(series, x=10, y=height - 16 * len(series) + 6))
     parts.append("</svg>")
     return mark_safe("".join(str(p) for p in parts))  # noqa: S308 — every text is escaped
+
+
+def _wrap(label: str, width: int = 22) -> list[str]:
+    """Split a label into lines of about `width` characters, at spaces."""
+    lines, current = [], ""
+    for word in label.split():
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    return [*lines, current] if current else lines
 
 
 def _legend(series: list[Series], *, x: int, y: int) -> str:

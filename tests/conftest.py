@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from diagnostic.selectors import questionnaire_structure
@@ -18,6 +19,13 @@ def _fresh_structure_cache():
     questionnaire_structure.cache_clear()
     yield
     questionnaire_structure.cache_clear()
+
+
+@pytest.fixture
+def english():
+    """Messages in English for tests that match their text (French is the default)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,12 @@ from pathlib import Path
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from diagnostic.services import assessment_start, assessment_submit
+from diagnostic.services import (
+    access_token,
+    assessment_start,
+    assessment_submit,
+    campaign_open,
+)
 from network.models import Invitation, Membership
 from network.services import invitation_token
 from tests.diagnostic.conftest import answer_everything
@@ -29,7 +34,7 @@ ROLES = [
 # Third-party URL sets, tested by their authors; their templates are checked in test_pages.
 EXCLUDED_MODULES = ("allauth.", "django.contrib.admin", "django.views.i18n", "django.views.static")
 
-LOGIN = 302  # anonymous: redirected to the login page
+LOGIN = "login"  # redirected to the login page
 OK_REDIRECT = 302  # an action that succeeded and redirects
 
 PUBLIC = dict.fromkeys(ROLES, 200)
@@ -56,6 +61,14 @@ def _draft(org, p):
 
 def _submitted(org, p):
     return assessment_submit(assessment=answer_everything(_draft(org, p)))
+
+
+def _visitor_draft():
+    return assessment_start()
+
+
+def _campaign_kwargs(org, p):
+    return {"slug": org.slug, "pk": campaign_open(organisation=org, opened_by=p["org_admin"]).pk}
 
 
 def _invitation(org, admin):
@@ -118,6 +131,26 @@ MATRIX = {
         lambda org, p: {"uuid": _submitted(org, p).uuid},
         {**ORG_VIEW, "anonymous": 404},
     ),
+    "diagnostic:resume_link": (
+        "post",
+        lambda org, p: {"uuid": _draft(org, p).uuid},
+        {**RESPONDENT_ONLY, "org_admin": OK_REDIRECT},
+    ),
+    # Claiming is for a visitor's unattached results: others' diagnostics are not found.
+    "diagnostic:claim": (
+        "post",
+        lambda org, p: {"uuid": _draft(org, p).uuid},
+        {**dict.fromkeys(ROLES, 404), "anonymous": LOGIN, "org_admin": OK_REDIRECT},
+    ),
+    # The e-mailed link opens the diagnostic to whoever holds it.
+    "diagnostic:access": (
+        "get",
+        lambda org, p: {"token": access_token(_visitor_draft())},
+        dict.fromkeys(ROLES, OK_REDIRECT),
+    ),
+    "diagnostic:campaign_open": ("post", lambda org, p: {"slug": org.slug}, ORG_MANAGE_ACTION),
+    "diagnostic:campaign_detail": ("get", _campaign_kwargs, ORG_VIEW),
+    "diagnostic:campaign_close": ("post", _campaign_kwargs, ORG_MANAGE_ACTION),
     "diagnostic:organisation_history": ("get", lambda org, p: {"slug": org.slug}, ORG_VIEW),
     "diagnostic:organisation_result": (
         "get",
@@ -169,8 +202,14 @@ def test_status_for_role(name, role, roles, organisation, client_for, settings):
     client = client_for(roles[role])
     data = {"coach": roles["unassigned_coach"].pk} if name == "network:coach_assign" else {}
     response = getattr(client, method)(url, data)
-    assert response.status_code == expected[role], (
-        f"{role} on {name}: {response.status_code}, expected {expected[role]}"
-    )
-    if role == "anonymous" and expected[role] == LOGIN:
-        assert response.url.startswith(reverse("account_login"))
+    if expected[role] == LOGIN:
+        assert response.status_code == 302, (
+            f"{role} on {name}: {response.status_code}, expected login"
+        )
+        assert response.url.startswith(reverse("account_login")), (
+            f"{role} on {name}: {response.url}"
+        )
+    else:
+        assert response.status_code == expected[role], (
+            f"{role} on {name}: {response.status_code}, expected {expected[role]}"
+        )
