@@ -3,13 +3,22 @@
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 
 from digitalees.db import Percentile
 from network.models import Resource
 
 from . import scoring
-from .models import Answer, Choice, Dimension, Question, Result, ResultScore
+from .models import (
+    Answer,
+    Assessment,
+    Campaign,
+    Choice,
+    Dimension,
+    Question,
+    Result,
+    ResultScore,
+)
 
 
 @dataclass
@@ -205,3 +214,43 @@ def resources_for_dimensions(codes: list[str]) -> dict[str, list]:
     for resource in resources:
         by_code[resource.topic_code].append(resource)
     return by_code
+
+
+# --- what the dashboard shows -------------------------------------------------------------
+
+
+def latest_results_by_organisation(organisation_ids) -> dict:
+    return {
+        r.organisation_id: r
+        for r in Result.objects.filter(organisation_id__in=organisation_ids, is_latest=True)
+    }
+
+
+def open_campaigns_by_organisation(organisation_ids) -> dict:
+    return {
+        c.organisation_id: c
+        for c in Campaign.objects.filter(organisation_id__in=organisation_ids, closed_at=None)
+    }
+
+
+def drafts_of(user, visitor_keys=()):
+    """Drafts the person may resume: their own, and those started in this browser."""
+    condition = Q(visitor_key__in=list(visitor_keys)) if visitor_keys else Q(pk__in=[])
+    if user.is_authenticated:
+        condition |= Q(respondent=user)
+    return (
+        Assessment.objects.drafts()
+        .filter(condition)
+        .filter(Q(campaign=None) | Q(campaign__closed_at=None))
+        .select_related("organisation")
+        .order_by("-updated_at")
+    )
+
+
+def unclaimed_results(visitor_keys):
+    """Submitted diagnostics started in this browser before logging in."""
+    if not visitor_keys:
+        return Assessment.objects.none()
+    return Assessment.objects.submitted().filter(
+        visitor_key__in=list(visitor_keys), respondent=None, organisation=None, campaign=None
+    )

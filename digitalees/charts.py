@@ -76,10 +76,7 @@ def radar_svg(*, labels: list[str], series: list[Series], title: str, descriptio
         )
         lx, ly = point(i, 110)
         lines = _wrap(label)
-        if abs(lx - centre_x) < 10:
-            anchor = "middle"
-        else:
-            anchor = "start" if lx > centre_x else "end"
+        anchor = "middle" if abs(lx - centre_x) < 10 else "start" if lx > centre_x else "end"
         if ly < centre_y - 10:  # above the chart: the text grows upwards
             first_dy = -(len(lines) - 1) * 13
         elif ly > centre_y + 10:  # below: downwards

@@ -6,6 +6,8 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.http import require_GET
 
+from diagnostic import rules as diagnostic_rules
+from diagnostic import selectors as diagnostic_selectors
 from digitalees.roles import is_agency_staff, is_coach, staff_needs_mfa
 from network import selectors as network_selectors
 
@@ -31,6 +33,15 @@ def dashboard(request):
         "is_agency": is_agency_staff(user),
     }
     context["staff_needs_mfa"] = context["is_agency"] and staff_needs_mfa(user)
+    organisation_ids = [m.organisation_id for m in context["memberships"]]
+    latest = diagnostic_selectors.latest_results_by_organisation(organisation_ids)
+    campaigns = diagnostic_selectors.open_campaigns_by_organisation(organisation_ids)
+    for membership in context["memberships"]:
+        membership.latest_result = latest.get(membership.organisation_id)
+        membership.open_campaign = campaigns.get(membership.organisation_id)
+    keys = diagnostic_rules.visitor_keys(request)
+    context["drafts"] = list(diagnostic_selectors.drafts_of(user, keys)[:10])
+    context["unclaimed"] = list(diagnostic_selectors.unclaimed_results(keys))
     return render(request, "dashboard.html", context)
 
 

@@ -64,3 +64,27 @@ def test_dashboard_shows_next_steps_without_n_plus_one(client, django_assert_max
         reverse("network:invitation_create", kwargs={"slug": membership.organisation.slug})
         in content
     )
+
+
+def test_dashboard_offers_the_diagnostic_and_shows_the_latest_result(client):
+    from diagnostic.services import assessment_start, assessment_submit
+    from tests.diagnostic.conftest import answer_everything
+
+    membership = MembershipFactory(role="admin")
+    client.force_login(membership.user)
+    content = client.get(reverse("dashboard")).content.decode()
+    assert reverse("diagnostic:start") in content
+    draft = assessment_start(respondent=membership.user, organisation=membership.organisation)
+    answer_everything(draft)
+    content = client.get(reverse("dashboard")).content.decode()
+    assert reverse("diagnostic:dimension", kwargs={"uuid": draft.uuid, "position": 1}) in content
+    submitted = assessment_submit(assessment=draft)
+    content = client.get(reverse("dashboard")).content.decode()
+    result = submitted.result
+    assert (
+        reverse(
+            "diagnostic:organisation_result",
+            kwargs={"slug": membership.organisation.slug, "pk": result.pk},
+        )
+        in content
+    )
