@@ -250,6 +250,8 @@ class Assessment(models.Model):
         indexes = [
             # A member's dashboard: their drafts and submissions.
             models.Index(fields=["respondent", "status"], name="assessment_respondent_idx"),
+            # The agency view: submitted assessments, newest first, filtered by period.
+            models.Index(fields=["status", "-submitted_at"], name="assessment_submitted_idx"),
         ]
 
     def __str__(self):

@@ -207,7 +207,7 @@ def review(request, uuid):
     )
 
 
-def _results_context(*, structure, scores, overall, level, organisation, spreads=None, change=None):
+def _results_context(*, structure, scores, overall, organisation, spreads=None, change=None):
     """What the results page shows, for one assessment or an organisation's result."""
     dimensions = structure.dimensions
     benchmark = selectors.benchmark_for(organisation) if organisation else None
@@ -292,7 +292,6 @@ def results(request, uuid):
         structure=structure,
         scores=scores,
         overall=assessment.overall_score,
-        level=assessment.level,
         organisation=assessment.organisation,
         change=change,
     )
@@ -355,7 +354,6 @@ def organisation_result(request, slug, pk):
         structure=structure,
         scores=scores,
         overall=result.overall_score,
-        level=result.level,
         organisation=organisation,
         spreads=spreads,
         change=change,

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import staff_views
+
+app_name = "diagnostic_staff"
+
+urlpatterns = [
+    path("staff/diagnostics/", staff_views.assessment_list, name="assessment_list"),
+    path("staff/diagnostics/export.csv", staff_views.assessment_export, name="assessment_export"),
+]

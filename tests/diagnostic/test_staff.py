@@ -1,0 +1,398 @@
+"""The agency's view of every submitted diagnostic: filters, aggregates, CSV export."""
+
+import csv
+import datetime
+import io
+from statistics import fmean, median
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from diagnostic.models import Assessment, DimensionScore
+from diagnostic.services import assessment_start, assessment_submit
+from tests.conftest import agency_with_mfa
+from tests.diagnostic.conftest import answer_everything
+from tests.factories import CoachFactory, MembershipFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+LIST = reverse("diagnostic_staff:assessment_list")
+EXPORT = reverse("diagnostic_staff:assessment_export")
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+@pytest.fixture
+def staff(client, settings):
+    settings.STAFF_REQUIRE_MFA = True
+    client.force_login(agency_with_mfa())
+    client.cookies["django_language"] = "en"  # the assertions below read English text
+    return client
+
+
+@pytest.fixture
+def dimensions(questionnaire):
+    return list(questionnaire.dimensions.order_by("position"))
+
+
+def _submit(organisation=None, *, rank=4, at=None):
+    """A diagnostic answered through the services, as a member (or a visitor without
+    organisation) would; `at` moves its submission date."""
+    respondent = MembershipFactory(organisation=organisation).user if organisation else None
+    assessment = assessment_start(respondent=respondent, organisation=organisation)
+    assessment = assessment_submit(assessment=answer_everything(assessment, rank=rank))
+    if at is not None:
+        Assessment.objects.filter(pk=assessment.pk).update(submitted_at=at)
+        assessment.refresh_from_db()
+    return assessment
+
+
+def _row(questionnaire, dimensions, organisation, scores, *, at=None, level=2):
+    """A submitted assessment written directly with the given dimension scores (fast, and
+    the figures are known by hand)."""
+    values = [scores.get(d.code, 50.0) for d in dimensions]
+    assessment = Assessment.objects.create(
+        questionnaire=questionnaire,
+        organisation=organisation,
+        status=Assessment.Status.SUBMITTED,
+        submitted_at=at or timezone.now(),
+        overall_score=round(fmean(values), 1),
+        level=level,
+    )
+    DimensionScore.objects.bulk_create(
+        DimensionScore(assessment=assessment, dimension=d, score=v)
+        for d, v in zip(dimensions, values, strict=True)
+    )
+    return assessment
+
+
+def _names(response):
+    return [a.organisation.name if a.organisation else None for a in response.context["page"]]
+
+
+def _csv(response):
+    assert response.streaming
+    body = b"".join(response.streaming_content).decode("utf-8")
+    assert body.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(body[1:])))
+
+
+# --- the list and its filters -------------------------------------------------------------
+
+
+def test_staff_sees_every_submitted_diagnostic_newest_first(staff, questionnaire):
+    older = _submit(OrganisationFactory(), at=timezone.now() - datetime.timedelta(days=2))
+    newer = _submit(OrganisationFactory())
+    visitor = _submit(None, rank=1, at=timezone.now() - datetime.timedelta(days=1))
+    assessment_start(organisation=OrganisationFactory())  # a draft: not listed
+
+    response = staff.get(LIST)
+
+    assert response.status_code == 200
+    assert list(response.context["page"]) == [newer, visitor, older]
+    content = response.content.decode()
+    assert f'href="{older.organisation.get_absolute_url()}"' in content
+    assert "visitor" in content
+    assert "3 diagnostics" in content
+    assert "<caption>" in content and 'scope="col"' in content and 'scope="row"' in content
+
+
+def test_province_filter_narrows_the_list(staff, questionnaire):
+    namur = _submit(OrganisationFactory(province="NA"))
+    _submit(OrganisationFactory(province="LG"))
+    _submit(None)  # a visitor has no province
+
+    response = staff.get(LIST, {"province": "NA"})
+
+    assert list(response.context["page"]) == [namur]
+    assert response.context["overall"]["count"] == 1
+
+
+def test_sector_and_legal_form_filters_narrow_the_list(staff, questionnaire):
+    food = _submit(OrganisationFactory(sector="food", legal_form="scees"))
+    _submit(OrganisationFactory(sector="food", legal_form="asbl"))
+    _submit(OrganisationFactory(sector="culture", legal_form="scees"))
+
+    response = staff.get(LIST, {"sector": "food", "legal_form": "scees"})
+
+    assert list(response.context["page"]) == [food]
+
+
+def test_level_filter_narrows_the_list(staff, questionnaire):
+    starting = _submit(OrganisationFactory(), rank=0)
+    integrated = _submit(OrganisationFactory(), rank=4)
+    assert (starting.level, integrated.level) == (1, 4)
+
+    assert list(staff.get(LIST, {"level": "1"}).context["page"]) == [starting]
+    assert list(staff.get(LIST, {"level": "4"}).context["page"]) == [integrated]
+    assert list(staff.get(LIST, {"level": "3"}).context["page"]) == []
+
+
+def test_period_filter_counts_brussels_days_end_date_included(staff, questionnaire):
+    # 31 March 2025, 22:30 UTC is already 1 April, 00:30 in Brussels (summer time).
+    first_of_april = _submit(
+        OrganisationFactory(), at=datetime.datetime(2025, 3, 31, 22, 30, tzinfo=datetime.UTC)
+    )
+    thirtieth_of_april = _submit(
+        OrganisationFactory(), at=datetime.datetime(2025, 4, 30, 23, 59, tzinfo=BRUSSELS)
+    )
+    march = _submit(OrganisationFactory(), at=datetime.datetime(2025, 3, 31, 12, tzinfo=BRUSSELS))
+    _submit(OrganisationFactory(), at=datetime.datetime(2025, 5, 1, 0, 0, tzinfo=BRUSSELS))
+
+    april = staff.get(LIST, {"submitted_from": "2025-04-01", "submitted_until": "2025-04-30"})
+    assert list(april.context["page"]) == [thirtieth_of_april, first_of_april]
+
+    until_march = staff.get(LIST, {"submitted_until": "2025-03-31"})
+    assert list(until_march.context["page"]) == [march]
+
+
+def test_filter_form_is_accessible_and_pagination_keeps_the_filters(
+    staff, questionnaire, dimensions
+):
+    organisation = OrganisationFactory(province="LX")
+    for _ in range(51):
+        _row(questionnaire, dimensions, organisation, {})
+
+    response = staff.get(LIST, {"province": "LX", "submitted_from": "2000-01-01"})
+
+    content = response.content.decode()
+    assert 'method="get"' in content
+    for name in ("sector", "province", "legal_form", "level", "submitted_from", "submitted_until"):
+        assert f'for="id_{name}"' in content
+    assert 'type="date"' in content
+    assert len(response.context["page"]) == 50
+    assert "province=LX&amp;submitted_from=2000-01-01&amp;page=2" in content
+    second = staff.get(LIST, {"province": "LX", "submitted_from": "2000-01-01", "page": 2})
+    assert len(second.context["page"]) == 1
+
+
+# --- aggregates ---------------------------------------------------------------------------
+
+
+def test_aggregates_match_a_hand_computation(staff, questionnaire, dimensions):
+    first, second = dimensions[0], dimensions[1]
+    namur = OrganisationFactory(province="NA")
+    for a, b in ((10, 0), (20, 100), (40, 50), (90, 50)):
+        _row(questionnaire, dimensions, namur, {first.code: a, second.code: b})
+    _row(questionnaire, dimensions, OrganisationFactory(province="LG"), {first.code: 100})
+
+    response = staff.get(LIST, {"province": "NA"})
+
+    rows = {row.code: row for row in response.context["aggregates"]}
+    assert [row.code for row in response.context["aggregates"]] == [d.code for d in dimensions]
+    assert rows[first.code].count == 4
+    assert rows[first.code].mean == pytest.approx(40.0)  # (10 + 20 + 40 + 90) / 4
+    assert rows[first.code].median == pytest.approx(30.0)  # between 20 and 40
+    assert rows[second.code].mean == pytest.approx(50.0)
+    assert rows[second.code].median == pytest.approx(50.0)
+    content = response.content.decode()
+    assert "Scores out of 100 of the 4 diagnostics that match the filters" in content
+    assert first.tr("title") in content
+
+
+def test_aggregates_of_real_submissions_match_their_stored_scores(staff, questionnaire, dimensions):
+    assessments = [_submit(OrganisationFactory(), rank=k) for k in (0, 1, 3)]
+
+    response = staff.get(LIST)
+
+    for row in response.context["aggregates"]:
+        scores = [
+            s.score
+            for a in assessments
+            for s in a.dimension_scores.all()
+            if s.dimension.code == row.code
+        ]
+        assert row.count == 3
+        assert row.mean == pytest.approx(fmean(scores))
+        assert row.median == pytest.approx(median(scores))
+    overall = response.context["overall"]
+    assert overall["median"] == pytest.approx(median(a.overall_score for a in assessments))
+
+
+# --- CSV export ---------------------------------------------------------------------------
+
+
+def test_csv_has_a_header_and_one_row_per_filtered_diagnostic(staff, questionnaire, dimensions):
+    namur = OrganisationFactory(
+        province="NA", sector="food", legal_form="scees", size_band="10-19", name="Épi d'Or"
+    )
+    kept = _submit(namur, rank=2, at=datetime.datetime(2025, 3, 31, 23, 30, tzinfo=datetime.UTC))
+    _submit(OrganisationFactory(province="LG"))
+
+    response = staff.get(EXPORT, {"province": "NA"})
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    today = timezone.localdate(timezone=BRUSSELS).isoformat()
+    assert f'filename="digitalees-diagnostics-{today}.csv"' in response["Content-Disposition"]
+    header, *rows = _csv(response)
+    codes = [d.code for d in dimensions]
+    assert header == [
+        "submitted_at",
+        "organisation",
+        "enterprise_number",
+        "sector",
+        "province",
+        "legal_form",
+        "size_band",
+        "respondent_type",
+        "overall_score",
+        "level",
+        *codes,
+    ]
+    assert len(rows) == 1
+    row = dict(zip(header, rows[0], strict=True))
+    assert row["submitted_at"] == "2025-04-01"  # Brussels date
+    assert row["organisation"] == "Épi d'Or"
+    assert row["enterprise_number"] == namur.enterprise_number
+    assert (row["sector"], row["province"], row["legal_form"], row["size_band"]) == (
+        "food",
+        "NA",
+        "scees",
+        "10-19",
+    )
+    assert row["respondent_type"] == "member"
+    assert float(row["overall_score"]) == kept.overall_score
+    assert int(row["level"]) == kept.level
+    stored = {s.dimension.code: s.score for s in kept.dimension_scores.all()}
+    assert {code: float(row[code]) for code in codes} == stored
+
+
+def test_csv_tells_visitors_and_campaigns_apart_and_defuses_formulas(
+    staff, questionnaire, dimensions
+):
+    from diagnostic.models import Campaign
+
+    organisation = OrganisationFactory(name="=HYPERLINK(1)")
+    campaign = Campaign.objects.create(organisation=organisation, questionnaire=questionnaire)
+    in_campaign = assessment_start(campaign=campaign)
+    assessment_submit(assessment=answer_everything(in_campaign, rank=3))
+    _submit(None, rank=1)
+
+    header, *rows = _csv(staff.get(EXPORT))
+
+    by_type = {row[header.index("respondent_type")]: row for row in rows}
+    assert set(by_type) == {"campaign", "visitor"}
+    assert by_type["campaign"][header.index("organisation")] == "'=HYPERLINK(1)"
+    assert by_type["visitor"][header.index("organisation")] == ""
+
+
+def test_csv_with_no_filter_exports_everything(staff, questionnaire, dimensions):
+    for province in ("NA", "LG", "HT"):
+        _row(questionnaire, dimensions, OrganisationFactory(province=province), {})
+
+    header, *rows = _csv(staff.get(EXPORT))
+
+    assert len(rows) == 3
+
+
+# --- invalid filters ----------------------------------------------------------------------
+
+
+def test_unknown_province_shows_the_error_and_no_rows(staff, questionnaire):
+    _submit(OrganisationFactory())
+
+    response = staff.get(LIST, {"province": "ZZ"})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["province"] == ["Choose a province from the list."]
+    assert list(response.context["page"]) == []
+    assert response.context["aggregates"] == []
+    content = response.content.decode()
+    assert "Choose a province from the list." in content
+    assert "No diagnostic is shown while the filters are not valid." in content
+
+
+def test_start_after_end_shows_the_error_and_no_rows(staff, questionnaire):
+    _submit(OrganisationFactory())
+
+    response = staff.get(LIST, {"submitted_from": "2025-05-01", "submitted_until": "2025-04-01"})
+
+    assert response.context["form"].errors["submitted_until"] == [
+        "The end date must be on or after the start date."
+    ]
+    assert list(response.context["page"]) == []
+    assert "The end date must be on or after the start date." in response.content.decode()
+
+
+def test_invalid_level_or_date_shows_the_error(staff, questionnaire):
+    response = staff.get(LIST, {"level": "9", "submitted_from": "yesterday"})
+
+    errors = response.context["form"].errors
+    assert errors["level"] == ["Choose a maturity level from the list."]
+    assert errors["submitted_from"] == ["Enter a date such as 2025-03-31."]
+
+
+def test_csv_with_invalid_filters_answers_400_in_plain_text(staff, questionnaire):
+    response = staff.get(EXPORT, {"province": "ZZ", "submitted_from": "2025-05-01"})
+    response_dates = staff.get(
+        EXPORT, {"submitted_from": "2025-05-01", "submitted_until": "2025-04-01"}
+    )
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert "Province: Choose a province from the list." in response.content.decode()
+    assert response_dates.status_code == 400
+    assert "The end date must be on or after the start date." in response_dates.content.decode()
+
+
+# --- who may see it -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", [LIST, EXPORT])
+def test_only_agency_staff_get_in(client, organisation, url):
+    for user in (MembershipFactory(organisation=organisation, role="admin").user, CoachFactory()):
+        client.force_login(user)
+        assert client.get(url).status_code == 403
+    client.logout()
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+
+
+def test_staff_navigation_has_the_diagnostics_item(staff, questionnaire):
+    content = staff.get(LIST).content.decode()
+    assert f'href="{LIST}" aria-current="page"' in content
+
+
+# --- queries do not grow with the number of diagnostics -----------------------------------
+
+
+def _queries(client, url, data=None):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, data or {})
+        if response.streaming:
+            b"".join(response.streaming_content)
+    assert response.status_code == 200
+    return len(captured)
+
+
+# Session, user, role groups and the staff MFA check, then the page's own queries:
+# list = dimensions, overall aggregate, grouped dimension aggregates, count, one page of rows;
+# export = dimensions, then one streamed query.
+@pytest.mark.parametrize("url,most", [(LIST, 9), (EXPORT, 6)])
+def test_query_count_does_not_grow_with_the_diagnostics(
+    staff, questionnaire, dimensions, url, most, django_assert_max_num_queries
+):
+    organisations = [OrganisationFactory(province=p) for p in ("NA", "LG", "HT")]
+    _submit(organisations[0])
+    for i in range(2):
+        _row(questionnaire, dimensions, organisations[(i + 1) % 3], {})
+    filtered = {"province": "NA", "level": "4", "submitted_from": "2000-01-01"}
+
+    def counts():
+        with django_assert_max_num_queries(most):
+            everything = _queries(staff, url)
+        with django_assert_max_num_queries(most):
+            some = _queries(staff, url, filtered)
+        return everything, some
+
+    assert Assessment.objects.submitted().count() == 3
+    few = counts()
+    for i in range(27):
+        _row(questionnaire, dimensions, organisations[i % 3], {}, level=4)
+    assert Assessment.objects.submitted().count() == 30
+    assert counts() == few
