@@ -1,6 +1,8 @@
+import uuid
+
 import pytest
-from django.utils import translation
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.utils import translation
 
 from diagnostic.selectors import questionnaire_structure
 from tests.factories import (
@@ -26,6 +28,20 @@ def english():
     """Messages in English for tests that match their text (French is the default)."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(request, settings):
+    """A cache of its own per test: with REDIS_URL set, rate limits (allauth's) would
+    otherwise carry over between tests and runs. The Celery worker test keeps Redis."""
+    if request.node.get_closest_marker("celery_worker"):
+        return
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"test-{uuid.uuid4().hex}",
+        }
+    }
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,8 @@ Run them with `make e2e` or `pytest tests/e2e`. Every test here carries the `e2e
   `scripts/ensure-chromium.sh` installs it. Playwright's own browser download is not used.
   Without Chromium the tests fail (they do not skip: a skipped journey would hide a failure).
 - `page` is a fresh browser context per test, on pytest-django's live server (`page.goto("/")`
-  works), with no cookies, so French like any first visit. The live server runs in this
+  works), with no cookies, so French like any first visit (the browser asks for English: the
+  site ignores Accept-Language). The live server runs in this
   process: mail it sends shows in `mailoutbox`, and tasks run eagerly in-process even when
   REDIS_URL is set.
 - Accessibility is checked on every page. Journeys move with `visit(page, path)` and
@@ -17,11 +18,14 @@ Run them with `make e2e` or `pytest tests/e2e`. Every test here carries the `e2e
   loads, so a page left unaudited also fails the test, as do uncaught JavaScript errors and
   errors in the browser console (a script refused by the CSP, a missing static file).
 - With `E2E_SCREENSHOTS=1`, the `screenshot` fixture's `screenshot(page, name)` writes
-  /tmp/e2e-<name>.png for a human to look at.
+  /tmp/e2e-<name>.png for a human to look at, and a failing test leaves
+  /tmp/e2e-failure-<test>-<n>.png, its pages as they were.
 """
 
+import contextlib
 import os
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
@@ -43,6 +47,7 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 _AUDIT_KEY = pytest.StashKey[list]()
+_PAGES_KEY = pytest.StashKey[list]()
 
 
 def pytest_collection_modifyitems(config, items):
@@ -62,11 +67,19 @@ def pytest_runtest_call(item):
         report = "\n".join(filter(None, (audit.problems() for audit in audits)))
         if report:
             item.add_report_section("call", "browser", report)
+        if _screenshots_wanted():
+            for n, page in enumerate(item.stash.get(_PAGES_KEY, [])):
+                with contextlib.suppress(Exception):  # never hide the test's own error
+                    page.screenshot(path=f"/tmp/e2e-failure-{item.name}-{n}.png", full_page=True)
         raise
     report = "\n".join(filter(None, (audit.problems() for audit in audits)))
     if report:
         pytest.fail(report, pytrace=False)
     return result
+
+
+def _screenshots_wanted() -> bool:
+    return os.environ.get("E2E_SCREENSHOTS") == "1"
 
 
 def chromium_path() -> str:
@@ -98,16 +111,21 @@ def browser():
 
 @pytest.fixture
 def page(request, browser, live_server):
-    """A page in a fresh browser context (no cookies) on the live server."""
+    """A page in a fresh browser context (no cookies) on the live server.
+
+    The browser prefers English (Accept-Language): the site must answer in French all the same
+    until the visitor picks a language with the switcher.
+    """
     context = browser.new_context(
         base_url=live_server.url,
-        locale="fr-BE",
+        locale="en-GB",
         timezone_id="Europe/Brussels",
         viewport={"width": 1280, "height": 900},
     )
     context.set_default_timeout(10_000)
     page = context.new_page()
     request.node.stash.setdefault(_AUDIT_KEY, []).append(a11y.watch(page))
+    request.node.stash.setdefault(_PAGES_KEY, []).append(page)
     yield page
     a11y.forget(page)
     context.close()
@@ -115,9 +133,20 @@ def page(request, browser, live_server):
 
 @pytest.fixture(autouse=True)
 def _e2e_settings(settings):
-    """Tasks run in-process even when REDIS_URL is set; passwords hash fast."""
+    """Tasks run in-process even when REDIS_URL is set; a cache of its own; fast hashing.
+
+    Each test starts with an empty cache as it starts with an empty database: allauth keeps its
+    rate limits there (one confirmation mail per address every three minutes), and with
+    REDIS_URL set the Redis cache would carry them from one test, or one run, to the next.
+    """
     from digitalees.celery import app
 
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"e2e-{uuid.uuid4().hex}",
+        }
+    }
     settings.CELERY_TASK_ALWAYS_EAGER = True
     settings.CELERY_TASK_EAGER_PROPAGATES = True
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -134,7 +163,7 @@ def screenshot():
     E2E_SCREENSHOTS=1; otherwise it does nothing."""
 
     def _screenshot(page, name: str) -> None:
-        if os.environ.get("E2E_SCREENSHOTS") == "1":
+        if _screenshots_wanted():
             page.screenshot(path=f"/tmp/e2e-{name}.png", full_page=True)
 
     return _screenshot
