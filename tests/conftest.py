@@ -45,6 +45,22 @@ def _isolated_cache(request, settings):
 
 
 @pytest.fixture(autouse=True)
+def _eager_tasks(request, settings):
+    """Tasks run in-process even when REDIS_URL is set (CI), so that their effects (mail)
+    show in the test; tests marked celery_worker run them through Redis instead."""
+    if request.node.get_closest_marker("celery_worker"):
+        yield
+        return
+    from digitalees.celery import app
+
+    saved = {name: app.conf[name] for name in ("task_always_eager", "task_eager_propagates")}
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    app.conf.update(task_always_eager=True, task_eager_propagates=True)
+    yield
+    app.conf.update(saved)
+
+
+@pytest.fixture(autouse=True)
 def _fast_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -25,7 +25,6 @@ Run them with `make e2e` or `pytest tests/e2e`. Every test here carries the `e2e
 import contextlib
 import os
 import shutil
-import uuid
 from pathlib import Path
 
 import pytest
@@ -129,32 +128,6 @@ def page(request, browser, live_server):
     yield page
     a11y.forget(page)
     context.close()
-
-
-@pytest.fixture(autouse=True)
-def _e2e_settings(settings):
-    """Tasks run in-process even when REDIS_URL is set; a cache of its own; fast hashing.
-
-    Each test starts with an empty cache as it starts with an empty database: allauth keeps its
-    rate limits there (one confirmation mail per address every three minutes), and with
-    REDIS_URL set the Redis cache would carry them from one test, or one run, to the next.
-    """
-    from digitalees.celery import app
-
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": f"e2e-{uuid.uuid4().hex}",
-        }
-    }
-    settings.CELERY_TASK_ALWAYS_EAGER = True
-    settings.CELERY_TASK_EAGER_PROPAGATES = True
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    saved = {name: app.conf[name] for name in ("task_always_eager", "task_eager_propagates")}
-    app.conf.task_always_eager = True
-    app.conf.task_eager_propagates = True
-    yield
-    app.conf.update(saved)
 
 
 @pytest.fixture
