@@ -309,6 +309,8 @@ def assessment_claim(
     assessment.organisation = organisation
     assessment.visitor_key = ""
     assessment.save(update_fields=["respondent", "organisation", "visitor_key", "updated_at"])
+    # Reports rendered before the claim name no organisation: render them again on request.
+    reports.report_invalidate_for_assessment(assessment)
     if organisation:
         result_record(assessment=assessment)
     return assessment

@@ -295,7 +295,13 @@ def results(request, uuid):
         organisation=assessment.organisation,
         change=change,
     )
-    context.update({"assessment": assessment, "previous": previous})
+    context.update(
+        {
+            "assessment": assessment,
+            "previous": previous,
+            "previous_date": previous.submitted_at if previous else None,
+        }
+    )
     if request.user.is_authenticated and assessment.respondent_id is None:
         context["user_memberships"] = Membership.objects.filter(user=request.user).select_related(
             "organisation"
@@ -358,7 +364,13 @@ def organisation_result(request, slug, pk):
         spreads=spreads,
         change=change,
     )
-    context.update({"result": result, "previous": previous})
+    context.update(
+        {
+            "result": result,
+            "previous": previous,
+            "previous_date": previous.created_at if previous else None,
+        }
+    )
     return render(request, "diagnostic/results.html", context)
 
 

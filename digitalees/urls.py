@@ -19,6 +19,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("network.urls")),
     path("", include("diagnostic.urls")),
+    path("", include("diagnostic.urls_reports")),
+    path("", include("diagnostic.urls_staff")),
 ]
 
 if settings.DEBUG:

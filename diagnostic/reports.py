@@ -1,0 +1,320 @@
+"""PDF reports of a results page: asked for on the page, rendered by a Celery task, kept.
+
+A report is one row per (results, language): an assessment's or an organisation result's.
+Asking again for the same report reuses the stored file; a campaign's result changes when a
+new respondent submits, so its reports are deleted then and rendered again on request.
+"""
+
+import secrets
+from functools import partial
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from digitalees.charts import PALETTE, Series, radar_svg
+from digitalees.tasks import send_mail_task
+
+from . import scoring, selectors
+from .models import Assessment, Report, Result
+
+TEMPLATE = "diagnostic/report/report.html"
+# Dimensions under this score get a recommendation, weakest first (as on the results page).
+RECOMMEND_BELOW = 70
+MAX_RECOMMENDATIONS = 3
+
+
+def report_request(
+    *,
+    assessment: Assessment | None = None,
+    result: Result | None = None,
+    language: str,
+    requested_by=None,
+    notify_email: str = "",
+) -> Report:
+    """The report of these results in `language`: the stored one when it is ready, else a
+    pending one whose rendering is queued once the transaction commits."""
+    if (assessment is None) == (result is None):
+        raise ValueError("A report is of an assessment or of a result, not both.")
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError(_("This language is not available."))
+    if assessment is not None and not assessment.is_submitted:
+        raise ValidationError(_("The diagnostic is not submitted yet: it has no results."))
+    source = {"assessment": assessment} if assessment is not None else {"result": result}
+    if requested_by is not None and not requested_by.is_authenticated:
+        requested_by = None
+    with transaction.atomic():
+        report, created = Report.objects.select_for_update().get_or_create(
+            **source,
+            language=language,
+            defaults={"requested_by": requested_by, "notify_email": notify_email},
+        )
+        if report.status == Report.Status.READY and _file_exists(report):
+            return report
+        if not created and report.status != Report.Status.PENDING:
+            # Failed, or ready but its file was lost: render it again, for this requester.
+            report.status = Report.Status.PENDING
+            report.error = ""
+            report.ready_at = None
+            report.file = ""
+            report.notify_email = notify_email or report.notify_email
+            report.save(update_fields=["status", "error", "ready_at", "file", "notify_email"])
+        # A pending report asked for again is queued again: the task acts only on a pending
+        # row it can lock, so a second run does nothing, and a lost message is made up for.
+        # Robust: a broker that is down must not fail the request (the report stays pending).
+        report_id = report.pk
+        transaction.on_commit(lambda: _enqueue(report_id), robust=True)
+    return report
+
+
+def _enqueue(report_id: int) -> None:
+    from .tasks import render_report  # the tasks module imports this one
+
+    render_report.delay(report_id)
+
+
+def _file_exists(report: Report) -> bool:
+    return bool(report.file) and report.file.storage.exists(report.file.name)
+
+
+def _delete_reports(reports_qs) -> int:
+    """Delete reports whose source changed, and their files once that commits."""
+    with transaction.atomic():
+        # Waits for a rendering in progress, so that its file is deleted too.
+        reports = list(reports_qs.select_for_update())
+        if not reports:
+            return 0
+        Report.objects.filter(pk__in=[r.pk for r in reports]).delete()
+        for report in reports:
+            if report.file:
+                transaction.on_commit(partial(report.file.storage.delete, report.file.name))
+    return len(reports)
+
+
+def report_invalidate(result: Result) -> int:
+    """A campaign's result changed (a new respondent submitted): its PDFs are stale."""
+    return _delete_reports(Report.objects.filter(result=result))
+
+
+def report_invalidate_for_assessment(assessment) -> int:
+    """A visitor's results were claimed: their PDFs named no organisation."""
+    return _delete_reports(Report.objects.filter(assessment=assessment))
+
+
+def report_render(report: Report) -> Report | None:
+    """Render the PDF of a pending report, store it and mark the report ready.
+
+    Callers (the task) hold the row's lock; the last update is conditional all the same so
+    that a report invalidated or finished meanwhile is left alone (None is returned)."""
+    pdf = report_pdf(report)
+    name = f"{secrets.token_urlsafe(16)}.pdf"  # unguessable, should media ever be served
+    report.file.save(name, ContentFile(pdf), save=False)
+    now = timezone.now()
+    updated = Report.objects.filter(pk=report.pk, status=Report.Status.PENDING).update(
+        status=Report.Status.READY, file=report.file.name, ready_at=now, error=""
+    )
+    if not updated:
+        report.file.storage.delete(report.file.name)
+        return None
+    report.status, report.ready_at, report.error = Report.Status.READY, now, ""
+    return report
+
+
+def report_fail(report_id: int, *, error: str, final: bool) -> None:
+    """Record why rendering failed; `final` when no retry will follow (the page then offers
+    to try again), otherwise the report stays pending for the retry to claim."""
+    changes = {"error": error[:2000]}
+    if final:
+        changes["status"] = Report.Status.FAILED
+    Report.objects.filter(pk=report_id, status=Report.Status.PENDING).update(**changes)
+
+
+def report_pdf(report: Report) -> bytes:
+    # WeasyPrint takes half a second to import: only workers that render pay for it.
+    from weasyprint import HTML
+
+    html = report_html(report)
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def report_html(report: Report) -> str:
+    with translation.override(report.language):
+        return render_to_string(TEMPLATE, report_context(report))
+
+
+def report_source(report: Report) -> dict:
+    """The figures of the report's results: scores, date, organisation, previous results."""
+    if report.assessment_id:
+        assessment = report.assessment
+        structure = selectors.questionnaire_structure(assessment.questionnaire_id)
+        previous = (
+            Assessment.objects.submitted()
+            .filter(respondent=assessment.respondent, submitted_at__lt=assessment.submitted_at)
+            .exclude(respondent=None)
+            .order_by("-submitted_at")
+            .first()
+        )
+        return {
+            "structure": structure,
+            "scores": {
+                ds.dimension.code: ds.score
+                for ds in assessment.dimension_scores.select_related("dimension")
+            },
+            "spreads": {},
+            "overall": assessment.overall_score,
+            "organisation": assessment.organisation,
+            "date": assessment.submitted_at,
+            "respondents": 1,
+            "question_scores": assessment.question_scores,
+            "previous": previous,
+            "previous_date": previous.submitted_at if previous else None,
+        }
+    result = report.result
+    structure = selectors.questionnaire_structure(result.questionnaire_id)
+    previous = selectors.previous_result(result)
+    scores = list(result.scores.all())
+    return {
+        "structure": structure,
+        "scores": {s.dimension_code: s.score for s in scores},
+        "spreads": {s.dimension_code: s.spread for s in scores},
+        "overall": result.overall_score,
+        "organisation": result.organisation,
+        "date": result.created_at,
+        "respondents": result.respondents,
+        "question_scores": result.question_scores,
+        "previous": previous,
+        "previous_date": previous.created_at if previous else None,
+    }
+
+
+def report_context(report: Report) -> dict:
+    """What the PDF shows; the same figures as the results page. Call it in the report's
+    language: titles, recommendations and chart labels are translated here."""
+    source = report_source(report)
+    structure, scores = source["structure"], source["scores"]
+    organisation = source["organisation"]
+    dimensions = structure.dimensions
+    benchmark = selectors.benchmark_for(organisation) if organisation else None
+    change = (
+        selectors.change_since(
+            source["previous"].question_scores, source["question_scores"], structure
+        )
+        if source["previous"]
+        else {}
+    )
+    weakest = sorted(
+        (
+            d
+            for d in dimensions
+            if scores.get(d.code) is not None and scores[d.code] < RECOMMEND_BELOW
+        ),
+        key=lambda d: scores[d.code],
+    )[:MAX_RECOMMENDATIONS]
+    resources = selectors.resources_for_dimensions([d.code for d in weakest])
+    rows = []
+    for d in dimensions:
+        peers = benchmark.dimensions.get(d.code) if benchmark else None
+        rows.append(
+            {
+                "dimension": d,
+                "score": scores.get(d.code),
+                "spread": source["spreads"].get(d.code),
+                "peers": peers,
+                # The quartile band on the score bar ends this far from the right edge.
+                "peers_right": f"{100 - peers[2]:.0f}" if peers else None,
+                "change": change.get(d.code),
+            }
+        )
+    series = [Series(_("Your score"), [scores.get(d.code) for d in dimensions], PALETTE[0])]
+    if benchmark and benchmark.dimensions:
+        series.append(
+            Series(
+                _("Median of similar EES"),
+                [(benchmark.dimensions.get(d.code) or (None, None, None))[1] for d in dimensions],
+                PALETTE[1],
+                dashed=True,
+            )
+        )
+    radar = radar_svg(
+        labels=[d.tr("title") for d in dimensions],
+        series=series,
+        title=_("Digital maturity by dimension"),
+        description=_(
+            "Radar chart of the score of each dimension, from 0 to 100. "
+            "The table that follows gives the same figures."
+        ),
+    )
+    overall = source["overall"]
+    scored = sorted((r for r in rows if r["score"] is not None), key=lambda r: -r["score"])
+    return {
+        "report": report,
+        "organisation": organisation,
+        "date": source["date"],
+        "generated_at": timezone.now(),
+        "respondents": source["respondents"],
+        "overall": overall,
+        "level": scoring.level_for(overall),
+        "levels": scoring.LEVELS,
+        "rows": rows,
+        "strongest": scored[:2],
+        "weakest": scored[-2:][::-1] if len(scored) >= 4 else [],
+        "radar": radar,
+        "benchmark": benchmark,
+        "show_spread": source["respondents"] > 1,
+        "has_change": any(v is not None for v in change.values()),
+        "previous_date": source["previous_date"],
+        "recommend_below": RECOMMEND_BELOW,
+        "recommendations": [
+            {
+                "dimension": d,
+                "score": scores[d.code],
+                "text": d.recommendation_for(scores[d.code]),
+                "resources": resources.get(d.code, []),
+            }
+            for d in weakest
+        ],
+    }
+
+
+def report_filename(report: Report) -> str:
+    """The name the PDF is downloaded under: digitalees-diagnostic-<date>-<language>.pdf."""
+    date = timezone.localdate(_results_date(report))
+    return f"digitalees-diagnostic-{date:%Y-%m-%d}-{report.language}.pdf"
+
+
+def _results_date(report: Report):
+    return report.assessment.submitted_at if report.assessment_id else report.result.created_at
+
+
+def report_organisation(report: Report):
+    """The organisation whose results the report shows; None for a personal diagnostic."""
+    return report.result.organisation if report.result_id else report.assessment.organisation
+
+
+def report_notify(report: Report) -> None:
+    """E-mail the download link of a ready report to the address given when asking for it."""
+    if not report.notify_email:
+        return
+    organisation = report_organisation(report)
+    with translation.override(report.language):
+        date_text = date_format(timezone.localdate(_results_date(report)), "DATE_FORMAT")
+    context = {
+        "organisation_name": organisation.name if organisation else "",
+        "results_date": date_text,
+        "download_path": reverse("diagnostic_reports:download", kwargs={"pk": report.pk}),
+        # A visitor's personal diagnostic has no account to log in to: the link works in the
+        # browser that holds the diagnostic (its session).
+        "is_visitor": bool(report.assessment_id and report.assessment.respondent_id is None),
+    }
+    send_mail_task.delay(
+        template="diagnostic/email/report_ready",
+        to=[report.notify_email],
+        context=context,
+        language=report.language,
+    )

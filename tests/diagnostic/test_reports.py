@@ -1,0 +1,493 @@
+"""PDF reports of results pages: asked for on the page, rendered by a task, e-mailed, reused.
+
+Tasks run in-process here (CI sets REDIS_URL, so the fixture below forces it), except in the
+test marked `celery_worker`, where a real worker renders the report through Redis.
+"""
+
+import re
+import shutil
+import subprocess
+import time
+
+import pytest
+from django.conf import settings as django_settings
+from django.test import Client
+from django.urls import reverse
+
+from diagnostic import reports, services
+from diagnostic.models import Assessment, Report
+from diagnostic.tasks import render_report
+from digitalees.celery import app
+from tests.diagnostic.conftest import answer_everything
+from tests.digitalees.test_celery_worker import redis_celery  # noqa: F401
+from tests.factories import CoachFactory, MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+DOWNLOAD_LINK = re.compile(r"https?://\S+/diagnostic/reports/(\d+)/download/")
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _tasks_in_process(request, settings):
+    """Tasks run at once, in-process, and their errors surface, even when REDIS_URL is set."""
+    if request.node.get_closest_marker("celery_worker"):
+        yield
+        return
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    settings.CELERY_TASK_EAGER_PROPAGATES = True
+    saved = {name: app.conf[name] for name in ("task_always_eager", "task_eager_propagates")}
+    app.conf.update(task_always_eager=True, task_eager_propagates=True)
+    yield
+    app.conf.update(saved)
+
+
+def _org_result(organisation=None, *, rank=2):
+    """An organisation's result, submitted by its admin; returns (admin, result)."""
+    admin = MembershipFactory(
+        role="admin", **({"organisation": organisation} if organisation else {})
+    )
+    assessment = services.assessment_start(respondent=admin.user, organisation=admin.organisation)
+    services.assessment_submit(assessment=answer_everything(assessment, rank=rank))
+    assessment.refresh_from_db()
+    return admin, assessment.result
+
+
+def _result_request_url(result):
+    return reverse(
+        "diagnostic_reports:result_request",
+        kwargs={"slug": result.organisation.slug, "pk": result.pk},
+    )
+
+
+def _result_page_url(result):
+    return reverse(
+        "diagnostic:organisation_result",
+        kwargs={"slug": result.organisation.slug, "pk": result.pk},
+    )
+
+
+def _status_url(report):
+    return reverse("diagnostic_reports:status", kwargs={"pk": report.pk})
+
+
+def _download_url(report):
+    return reverse("diagnostic_reports:download", kwargs={"pk": report.pk})
+
+
+def _visitor_assessment(client):
+    """A visitor starts a diagnostic in `client`'s browser, answers it and submits it."""
+    response = client.post(reverse("diagnostic:start"))
+    uuid = re.search(r"/diagnostic/([0-9a-f-]+)/part/1/", response.url).group(1)
+    assessment = Assessment.objects.get(uuid=uuid)
+    services.assessment_submit(assessment=answer_everything(assessment))
+    assessment.refresh_from_db()
+    return assessment
+
+
+def _pdf_bytes(report) -> bytes:
+    with report.file.open("rb") as pdf:
+        return pdf.read()
+
+
+def _pdf_text(report) -> str:
+    """The PDF's text with poppler's pdftotext when it is installed; otherwise the HTML the
+    PDF is rendered from (the same template, context and language)."""
+    if shutil.which("pdftotext"):
+        return subprocess.run(
+            ["pdftotext", "-", "-"], input=_pdf_bytes(report), capture_output=True, check=True
+        ).stdout.decode()
+    return reports.report_html(report)
+
+
+# --- asking for a report -------------------------------------------------------------------
+
+
+def test_a_member_gets_the_organisations_report_by_email_and_download(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    admin, result = _org_result()
+    member = MembershipFactory(organisation=result.organisation).user
+    client.force_login(member)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(_result_request_url(result))
+    assert response.status_code == 302
+    assert response.url == _result_page_url(result)
+
+    report = Report.objects.get(result=result)
+    assert report.status == Report.Status.READY
+    assert report.language == "fr"  # the reader's language: French unless they chose English
+    assert report.requested_by == member and report.notify_email == member.email
+    assert _pdf_bytes(report).startswith(b"%PDF")
+    assert result.organisation.name in _pdf_text(report)
+
+    assert len(mailoutbox) == 1
+    mail = mailoutbox[0]
+    assert mail.to == [member.email]
+    assert result.organisation.name in mail.subject
+    link = f"{django_settings.SITE_URL}{_download_url(report)}"
+    assert link in mail.body
+    assert link in mail.alternatives[0][0]
+
+    page = client.get(_result_page_url(result)).content.decode()
+    assert _download_url(report) in page  # the results page now offers the download
+
+    response = client.get(_download_url(report))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    date = result.created_at.astimezone().strftime("%Y-%m-%d")
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="digitalees-diagnostic-{date}-fr.pdf"'
+    )
+    assert "private" in response["Cache-Control"]
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_the_page_polls_while_the_report_is_prepared_then_offers_the_download(
+    client, django_capture_on_commit_callbacks
+):
+    admin, result = _org_result()
+    client.force_login(admin.user)
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(_result_page_url(result)).content.decode()
+    assert f'hx-post="{_result_request_url(result)}"' in page
+    assert 'hx-target="#diagnostic-report"' in page
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.post(_result_request_url(result), HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    report = Report.objects.get(result=result)
+    pending = response.content.decode()
+    assert f'hx-get="{_status_url(report)}"' in pending
+    assert 'hx-trigger="every 2s"' in pending and 'hx-swap="outerHTML"' in pending
+    assert 'aria-live="polite"' in pending
+    assert "being prepared" in client.get(_status_url(report)).content.decode()
+
+    for callback in callbacks:  # the task runs: the report is rendered
+        callback()
+    ready = client.get(_status_url(report), HTTP_HX_REQUEST="true").content.decode()
+    assert _download_url(report) in ready
+    assert "hx-trigger" not in ready  # no more polling
+
+
+def test_a_visitor_gets_their_report_in_the_same_browser(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    assessment = _visitor_assessment(client)
+    url = reverse("diagnostic_reports:assessment_request", kwargs={"uuid": assessment.uuid})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"email": "visitor@example.be"})
+    assert response.status_code == 302
+    assert response.url == reverse("diagnostic:results", kwargs={"uuid": assessment.uuid})
+
+    report = Report.objects.get(assessment=assessment)
+    assert report.status == Report.Status.READY
+    assert report.requested_by is None and report.notify_email == "visitor@example.be"
+    assert _pdf_bytes(report).startswith(b"%PDF")
+    assert len(mailoutbox) == 1 and mailoutbox[0].to == ["visitor@example.be"]
+    assert _download_url(report) in mailoutbox[0].body
+
+    response = client.get(_download_url(report))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    # Another browser, without the diagnostic in its session, finds nothing.
+    assert Client().get(_download_url(report)).status_code == 404
+
+
+@pytest.mark.parametrize("htmx", [False, True])
+def test_a_bad_address_is_refused_and_nothing_is_created(client, htmx):
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+    assessment = _visitor_assessment(client)
+    url = reverse("diagnostic_reports:assessment_request", kwargs={"uuid": assessment.uuid})
+    headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
+    response = client.post(url, {"email": "not-an-address"}, follow=not htmx, **headers)
+    assert response.status_code == 200
+    assert "Enter a valid email address." in response.content.decode()
+    assert not Report.objects.exists()
+    if htmx:
+        assert 'aria-invalid="true"' in response.content.decode()
+
+
+def test_asking_again_reuses_the_stored_file(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    admin, result = _org_result()
+    client.force_login(admin.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_result_request_url(result))
+    first = Report.objects.get(result=result)
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post(_result_request_url(result), HTTP_HX_REQUEST="true")
+    assert callbacks == []  # nothing queued
+    again = Report.objects.get(result=result)
+    assert (again.pk, again.file.name, again.ready_at) == (
+        first.pk,
+        first.file.name,
+        first.ready_at,
+    )
+    assert _download_url(again) in response.content.decode()
+    assert len(mailoutbox) == 1
+
+
+def test_the_same_results_in_the_other_language_are_another_report(
+    client, django_capture_on_commit_callbacks
+):
+    admin, result = _org_result()
+    client.force_login(admin.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_result_request_url(result))
+    # An English reader sees the form, not the French report's status.
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(_result_page_url(result)).content.decode()
+    assert "Download the PDF report" in page
+    assert _download_url(Report.objects.get(result=result)) not in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_result_request_url(result))
+    assert sorted(Report.objects.filter(result=result).values_list("language", flat=True)) == [
+        "en",
+        "fr",
+    ]
+
+
+def test_the_report_is_in_the_readers_language(client, django_capture_on_commit_callbacks):
+    admin, result = _org_result()
+    client.force_login(admin.user)
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_result_request_url(result))
+    english = Report.objects.get(result=result, language="en")
+    text = _pdf_text(english)
+    assert "Score per dimension" in text and "What to do next" in text
+    assert "Cybersecurity" in text and "Cybersécurité" not in text
+
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "fr"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_result_request_url(result))
+    french = Report.objects.get(result=result, language="fr")
+    text = _pdf_text(french)
+    assert "Cybersécurité" in text and "Cybersecurity" not in text
+
+
+def test_the_report_shows_the_benchmark_only_for_groups_of_five():
+    admin, result = _org_result()
+    report = Report.objects.create(result=result, language="en")
+    assert "Median of similar EES" not in reports.report_html(report)
+    assert "appears once at least five organisations" in reports.report_html(report)
+    for _ in range(4):  # four more organisations of the same sector, size and province
+        _org_result(rank=3)
+    html = reports.report_html(report)
+    assert "Compared with the latest result of 5 EES" in html
+    assert "Median of similar EES" in html  # the radar's second series
+
+
+# --- failures and retries ------------------------------------------------------------------
+
+
+def test_a_failed_report_says_so_and_can_be_asked_for_again(
+    client, monkeypatch, mailoutbox, django_capture_on_commit_callbacks
+):
+    admin, result = _org_result()
+    client.force_login(admin.user)
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    def broken(report):
+        raise ValueError("the template is broken")
+
+    monkeypatch.setattr(reports, "report_pdf", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_result_request_url(result), HTTP_HX_REQUEST="true")
+    report = Report.objects.get(result=result)
+    assert report.status == Report.Status.FAILED
+    assert "the template is broken" in report.error
+    block = client.get(_status_url(report), HTTP_HX_REQUEST="true").content.decode()
+    assert "could not be prepared" in block and "Try again" in block
+    assert "hx-trigger" not in block
+    assert not mailoutbox
+
+    monkeypatch.undo()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_result_request_url(result), HTTP_HX_REQUEST="true")
+    report.refresh_from_db()
+    assert report.status == Report.Status.READY and report.error == ""
+    assert len(mailoutbox) == 1
+
+
+def _flaky_pdf(monkeypatch):
+    """report_pdf fails once with a storage error, then works; returns the list of calls."""
+    real_pdf, calls = reports.report_pdf, []
+
+    def flaky(report):
+        calls.append(report.pk)
+        if len(calls) == 1:
+            raise OSError("disk briefly unavailable")
+        return real_pdf(report)
+
+    monkeypatch.setattr(reports, "report_pdf", flaky)
+    return calls
+
+
+def test_a_passing_storage_error_is_retried(monkeypatch, django_capture_on_commit_callbacks):
+    # As on a worker: the retry runs (in-process, errors not propagated to the caller).
+    app.conf.task_eager_propagates = False
+    calls = _flaky_pdf(monkeypatch)
+    admin, result = _org_result()
+    with django_capture_on_commit_callbacks(execute=True):
+        report = reports.report_request(result=result, language="en")
+    report.refresh_from_db()
+    assert len(calls) == 2
+    assert report.status == Report.Status.READY
+
+
+def test_without_a_worker_a_storage_error_fails_at_once(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    # Development without Redis: the retry would be raised to the page, never run.
+    calls = _flaky_pdf(monkeypatch)
+    admin, result = _org_result()
+    with django_capture_on_commit_callbacks(execute=True):
+        report = reports.report_request(result=result, language="en")
+    report.refresh_from_db()
+    assert len(calls) == 1
+    assert report.status == Report.Status.FAILED
+    assert "disk briefly unavailable" in report.error
+
+
+def test_the_task_is_safe_to_run_twice(mailoutbox, django_capture_on_commit_callbacks):
+    admin, result = _org_result()
+    with django_capture_on_commit_callbacks(execute=True):
+        report = reports.report_request(result=result, language="en", notify_email=admin.user.email)
+    report.refresh_from_db()
+    assert report.status == Report.Status.READY
+    assert render_report.apply(args=[report.pk]).get() == "skipped"
+    report.refresh_from_db()
+    assert len(mailoutbox) == 1
+    assert len(list((django_settings.MEDIA_ROOT / "reports").rglob("*.pdf"))) == 1
+
+
+def test_a_lost_file_is_rendered_again(django_capture_on_commit_callbacks):
+    admin, result = _org_result()
+    with django_capture_on_commit_callbacks(execute=True):
+        report = reports.report_request(result=result, language="en")
+    report.refresh_from_db()
+    report.file.storage.delete(report.file.name)
+    with django_capture_on_commit_callbacks(execute=True):
+        again = reports.report_request(result=result, language="en")
+    again.refresh_from_db()
+    assert again.pk == report.pk and again.status == Report.Status.READY
+    assert again.file.name != report.file.name and again.file.storage.exists(again.file.name)
+
+
+# --- stale reports -----------------------------------------------------------------------------
+
+
+def test_a_new_campaign_respondent_makes_the_campaigns_reports_stale(
+    django_capture_on_commit_callbacks,
+):
+    admin = MembershipFactory(role="admin")
+    colleague = MembershipFactory(organisation=admin.organisation).user
+    campaign = services.campaign_open(organisation=admin.organisation, opened_by=admin.user)
+    first = campaign.assessments.get(respondent=admin.user)
+    services.assessment_submit(assessment=answer_everything(first, rank=1))
+    result = campaign.result
+    with django_capture_on_commit_callbacks(execute=True):
+        report = reports.report_request(result=result, language="fr")
+    report.refresh_from_db()
+    stored = report.file.name
+    assert report.file.storage.exists(stored)
+
+    second = services.assessment_start(campaign=campaign, respondent=colleague)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.assessment_submit(assessment=answer_everything(second, rank=4))
+    assert not Report.objects.filter(result=result).exists()
+    assert not report.file.storage.exists(stored)
+
+
+# --- who may ask and download -----------------------------------------------------------------
+
+
+def _ready_report(result):
+    report = Report.objects.create(result=result, language="fr")
+    reports.report_render(report)
+    return report
+
+
+@pytest.mark.parametrize("stranger", ["other_org_member", "unassigned_coach"])
+def test_strangers_to_the_organisation_get_404(client, stranger):
+    admin, result = _org_result()
+    report = _ready_report(result)
+    people = {
+        "other_org_member": MembershipFactory(role="admin").user,
+        "unassigned_coach": CoachFactory(),
+    }
+    client.force_login(people[stranger])
+    assert client.post(_result_request_url(result)).status_code == 404
+    assert client.get(_status_url(report)).status_code == 404
+    assert client.get(_download_url(report)).status_code == 404
+    assert Report.objects.count() == 1
+
+
+def test_a_colleague_downloads_and_anonymous_is_sent_to_log_in(client):
+    admin, result = _org_result()
+    report = _ready_report(result)
+    login = reverse("account_login")
+    response = client.get(_download_url(report))
+    assert response.status_code == 302
+    assert response.url.startswith(login) and "next=" in response.url  # the e-mailed link
+    assert client.post(_result_request_url(result)).url.startswith(login)
+
+    client.force_login(MembershipFactory(organisation=result.organisation).user)
+    response = client.get(_download_url(report))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+
+
+def test_strangers_to_a_visitors_diagnostic_get_404(client, django_capture_on_commit_callbacks):
+    assessment = _visitor_assessment(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        report = reports.report_request(assessment=assessment, language="fr")
+    url = reverse("diagnostic_reports:assessment_request", kwargs={"uuid": assessment.uuid})
+    anonymous, member = Client(), Client()
+    member.force_login(MembershipFactory().user)
+    for other in (anonymous, member):
+        assert other.post(url).status_code == 404
+        assert other.get(_status_url(report)).status_code == 404
+        assert other.get(_download_url(report)).status_code == 404
+
+
+def test_a_draft_has_no_report(client):
+    response = client.post(reverse("diagnostic:start"))
+    uuid = re.search(r"/diagnostic/([0-9a-f-]+)/part/1/", response.url).group(1)
+    url = reverse("diagnostic_reports:assessment_request", kwargs={"uuid": uuid})
+    assert client.post(url).status_code == 404
+    assert not Report.objects.exists()
+
+
+# --- a real worker ---------------------------------------------------------------------------
+
+
+@pytest.mark.celery_worker
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("redis_celery")
+def test_a_worker_renders_the_report_through_redis_and_mails_it(mailoutbox):
+    admin, result = _org_result()
+    report = reports.report_request(
+        result=result, language="en", requested_by=admin.user, notify_email="boss@example.be"
+    )
+    # Wait for our own mail: a shared Redis may hold other tasks that the worker also runs.
+    deadline = time.monotonic() + 30
+    while not _mails_to(mailoutbox, "boss@example.be") and time.monotonic() < deadline:
+        time.sleep(0.1)
+    report.refresh_from_db()
+    assert report.status == Report.Status.READY
+    assert _pdf_bytes(report).startswith(b"%PDF")
+    [mail] = _mails_to(mailoutbox, "boss@example.be")
+    assert f"{django_settings.SITE_URL}{_download_url(report)}" in mail.body
+
+
+def _mails_to(outbox, address):
+    return [m for m in outbox if m.to == [address]]
