@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from digitalees import ratelimit
 from network.models import Organisation
 from network.rules import check_organisation_access
 
@@ -112,6 +113,13 @@ def _ask(request, *, context: dict, results_url: str, **source):
         return _invalid(request, form, context, results_url)
     user = request.user
     notify_email = user.email if user.is_authenticated else form.cleaned_data["email"]
+    if (
+        notify_email
+        and not user.is_authenticated
+        and not ratelimit.allow(request, "report_notice", limit=5, period=3600)
+    ):
+        # A typed address: keep the report, drop the notice beyond a few per hour.
+        notify_email = ""
     try:
         report = reports.report_request(
             **source,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from digitalees import ratelimit
 from digitalees.charts import PALETTE, Series, line_svg, radar_svg
 from network.models import Membership, Organisation
 from network.rules import check_organisation_access
@@ -395,6 +396,8 @@ def resume_link(request, uuid):
     form = EmailForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors["email"]))
+    elif not ratelimit.allow(request, "resume_link", limit=5, period=3600):
+        messages.error(request, _("Too many links were requested from here. Try again later."))
     else:
         try:
             services.resume_link_send(assessment=assessment, email=form.cleaned_data["email"])

@@ -167,3 +167,15 @@ def test_a_member_cannot_open_or_invite(client, questionnaire):
         client.post(reverse("diagnostic:campaign_open", kwargs={"slug": slug})).status_code == 403
     )
     assert not member.organisation.campaigns.exists()
+
+
+def test_resume_links_are_rate_limited(
+    client, questionnaire, mailoutbox, django_capture_on_commit_callbacks
+):
+    client.post(reverse("diagnostic:start"))
+    assessment = Assessment.objects.get()
+    url = reverse("diagnostic:resume_link", kwargs={"uuid": assessment.uuid})
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(8):
+            client.post(url, {"email": f"cible{n}@example.be"})
+    assert len(mailoutbox) == 5
