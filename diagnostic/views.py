@@ -433,7 +433,7 @@ def claim(request, uuid):
         if organisation:
             messages.success(
                 request,
-                _("These results are now %(organisation)s's latest diagnostic.")
+                _("These results are now the latest diagnostic of %(organisation)s.")
                 % {"organisation": organisation.name},
             )
         else:
