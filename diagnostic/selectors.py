@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from django.core.cache import cache
 from django.db.models import Count, F, Q
 
 from digitalees.db import Percentile
@@ -139,9 +140,32 @@ class Benchmark:
     dimensions: dict  # dimension code -> (q1, median, q3)
 
 
+BENCHMARK_CACHE_SECONDS = 15 * 60
+
+
+def _benchmark_key(organisation) -> str:
+    group = f"{organisation.sector}:{organisation.size_band}:{organisation.province}"
+    return f"diagnostic:benchmark:v1:{group}"
+
+
+def benchmark_invalidate(organisation) -> None:
+    """A result of this peer group changed: the next reader computes the quartiles again."""
+    cache.delete(_benchmark_key(organisation))
+
+
 def benchmark_for(organisation) -> Benchmark:
     """Quartiles of the latest result of each organisation of the same sector, size band and
-    province, computed by the database. Empty when the group has fewer than five."""
+    province, computed by the database and kept in the cache until a result of the group
+    changes. Empty when the group has fewer than five."""
+    key = _benchmark_key(organisation)
+    benchmark = cache.get(key)
+    if benchmark is None:
+        benchmark = _compute_benchmark(organisation)
+        cache.set(key, benchmark, BENCHMARK_CACHE_SECONDS)
+    return benchmark
+
+
+def _compute_benchmark(organisation) -> Benchmark:
     peers = Result.objects.latest_per_organisation().peers_of(organisation)
     overall = peers.aggregate(
         count=Count("id"),

@@ -25,7 +25,7 @@ from .models import (
     Result,
     ResultScore,
 )
-from .selectors import questionnaire_structure, visible_question_ids
+from .selectors import benchmark_invalidate, questionnaire_structure, visible_question_ids
 
 
 class AssessmentLocked(Exception):
@@ -149,9 +149,15 @@ def assessment_submit(*, assessment: Assessment) -> Assessment:
     return assessment
 
 
-def _store_result(result: Result, dimension_rows: dict[str, tuple[float, float | None]]) -> Result:
+def _store_result(
+    result: Result,
+    dimension_rows: dict[str, tuple[float, float | None]],
+    *,
+    organisation: Organisation,
+) -> Result:
     """Save `result` with one score row per dimension, then mark the organisation's newest
     result as its latest (the one benchmarks read). Callers hold the organisation's lock."""
+    transaction.on_commit(lambda: benchmark_invalidate(organisation))
     result.is_latest = False
     result.save()
     ResultScore.objects.filter(result=result).delete()
@@ -183,7 +189,7 @@ def _store_result(result: Result, dimension_rows: dict[str, tuple[float, float |
 def result_record(*, assessment: Assessment) -> Result:
     """A single member's submitted assessment becomes the organisation's latest result."""
     # Serialise result writes per organisation: the "latest" flag must stay unique.
-    Organisation.objects.select_for_update().get(pk=assessment.organisation_id)
+    organisation = Organisation.objects.select_for_update().get(pk=assessment.organisation_id)
     scores = {
         ds.dimension.code: (ds.score, None)
         for ds in assessment.dimension_scores.select_related("dimension")
@@ -198,14 +204,14 @@ def result_record(*, assessment: Assessment) -> Result:
         level=assessment.level,
         question_scores=assessment.question_scores,
     )
-    return _store_result(result, scores)
+    return _store_result(result, scores, organisation=organisation)
 
 
 @transaction.atomic
 def campaign_result_update(*, campaign: Campaign) -> Result | None:
     """The campaign's result: the mean of its submitted answers, with the spread of the
     respondents' dimension scores (perception gaps), never who answered what."""
-    Organisation.objects.select_for_update().get(pk=campaign.organisation_id)
+    organisation = Organisation.objects.select_for_update().get(pk=campaign.organisation_id)
     submitted = list(
         campaign.assessments.submitted().prefetch_related("dimension_scores__dimension")
     )
@@ -241,7 +247,7 @@ def campaign_result_update(*, campaign: Campaign) -> Result | None:
     if result.pk:
         # A new respondent changed the result: its stored PDFs show the old figures.
         reports.report_invalidate(result)
-    return _store_result(result, rows)
+    return _store_result(result, rows, organisation=organisation)
 
 
 # --- access links (resume a visitor's diagnostic, answer a campaign) ---------------------

@@ -1,0 +1,42 @@
+import pytest
+
+from diagnostic import selectors, services
+from tests.diagnostic.conftest import answer_everything
+from tests.factories import MembershipFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _result_for(organisation, rank):
+    user = MembershipFactory(organisation=organisation).user
+    draft = services.assessment_start(respondent=user, organisation=organisation)
+    return services.assessment_submit(assessment=answer_everything(draft, rank=rank)).result
+
+
+def test_quartiles_of_the_latest_result_of_each_peer_and_only_from_five(
+    questionnaire, django_capture_on_commit_callbacks
+):
+    group = {"sector": "food", "size_band": "5-9", "province": "NA"}
+    peers = [OrganisationFactory(**group) for _ in range(5)]
+    OrganisationFactory(sector="food", size_band="5-9", province="LG")  # another province
+    with django_capture_on_commit_callbacks(execute=True):
+        scores = [
+            _result_for(org, rank).overall_score for org, rank in zip(peers, range(4), strict=False)
+        ]
+    assert selectors.benchmark_for(peers[0]).overall is None  # four organisations
+    assert selectors.benchmark_for(peers[0]).count == 4
+
+    with django_capture_on_commit_callbacks(execute=True):
+        scores.append(_result_for(peers[4], 4).overall_score)
+        # An older result of the same organisation does not count: only its latest.
+        _result_for(peers[0], 4)
+    scores[0] = peers[0].results.get(is_latest=True).overall_score
+    benchmark = selectors.benchmark_for(peers[1])
+    assert benchmark.count == 5
+    ordered = sorted(scores)
+    q1, median, q3 = benchmark.overall
+    assert median == pytest.approx(ordered[2])
+    assert q1 == pytest.approx(ordered[1]) and q3 == pytest.approx(ordered[3])
+    assert set(benchmark.dimensions) == set(
+        peers[0].results.first().scores.values_list("dimension_code", flat=True)
+    )
