@@ -178,6 +178,9 @@ def _compute_benchmark(organisation) -> Benchmark:
     rows = (
         ResultScore.objects.filter(
             is_latest=True,
+            # Lets PostgreSQL reach the peers' latest results through result_one_latest_per_org
+            # instead of all their results (4.6 → 2.3 ms at 20,000 assessments).
+            result__is_latest=True,
             result__organisation__sector=organisation.sector,
             result__organisation__size_band=organisation.size_band,
             result__organisation__province=organisation.province,

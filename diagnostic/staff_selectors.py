@@ -3,11 +3,14 @@ aggregates per dimension and the CSV export. Each is a fixed number of queries, 
 number of assessments."""
 
 import datetime
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from django.core.cache import cache
 from django.db.models import Avg, Case, Count, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.utils.translation import get_language
 
 from digitalees.db import Percentile
 
@@ -90,9 +93,13 @@ def dimension_aggregates(*, dimensions: list[Dimension], **filters) -> list[Dime
     """Count, mean and median score per dimension of the filtered assessments, in one grouped
     query. Dimensions are grouped by code, so that questionnaire versions add up; they come in
     the order of `dimensions` (the current questionnaire's), then any older code."""
+    scores = DimensionScore.objects.all()
+    if filters:
+        # Dimension scores exist only for submitted assessments: without filters every row
+        # counts, and the join to every assessment is spared.
+        scores = scores.filter(assessment_filter(prefix="assessment__", **filters))
     rows = (
-        DimensionScore.objects.filter(assessment_filter(prefix="assessment__", **filters))
-        .values("dimension__code")
+        scores.values("dimension__code")
         .annotate(count=Count("id"), mean=Avg("score"), median=Percentile("score", 0.5))
         .order_by()
     )
@@ -168,3 +175,34 @@ def export_rows(*, dimension_codes: list[str], **filters) -> Iterator[tuple]:
     )
     for submitted_at, *rest in rows.iterator(chunk_size=2000):
         yield (submitted_at.astimezone(BRUSSELS).date().isoformat(), *rest)
+
+
+# The aggregates read every submitted assessment; the agency reads them often and they change
+# only when someone submits (or attaches results to an organisation). They are kept in the
+# cache under a version number that each such change bumps; the time limit bounds what other
+# changes (an organisation moving province) can leave stale.
+AGGREGATES_CACHE_SECONDS = 5 * 60
+_VERSION_KEY = "diagnostic:submissions:version"
+
+
+def submissions_changed() -> None:
+    """Called once a submission or a claim commits: cached aggregates are now stale."""
+    try:
+        cache.incr(_VERSION_KEY)
+    except ValueError:
+        cache.set(_VERSION_KEY, 1, timeout=None)
+
+
+def cached_aggregates(*, dimensions: list[Dimension], **filters) -> tuple[dict, list]:
+    """(overall_aggregate, dimension_aggregates) for the filters, from the cache when fresh."""
+    version = cache.get_or_set(_VERSION_KEY, 0, timeout=None)
+    fingerprint = hashlib.sha256(repr(sorted(filters.items())).encode()).hexdigest()[:32]
+    key = f"diagnostic:staff-aggregates:v1:{version}:{get_language()}:{fingerprint}"
+    cached = cache.get(key)
+    if cached is None:
+        cached = (
+            overall_aggregate(**filters),
+            dimension_aggregates(dimensions=dimensions, **filters),
+        )
+        cache.set(key, cached, timeout=AGGREGATES_CACHE_SECONDS)
+    return cached

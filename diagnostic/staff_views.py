@@ -36,9 +36,12 @@ def assessment_list(request):
     else:
         filters = _filters(form) if form.is_bound else {}
         assessments = staff_selectors.staff_assessment_list(**filters)
-        overall = staff_selectors.overall_aggregate(**filters)
-        aggregates = staff_selectors.dimension_aggregates(dimensions=dimensions, **filters)
-    page = Paginator(assessments, PAGE_SIZE).get_page(request.GET.get("page"))
+        overall, aggregates = staff_selectors.cached_aggregates(dimensions=dimensions, **filters)
+    paginator = Paginator(assessments, PAGE_SIZE)
+    if overall is not None:
+        # The aggregates counted the same set: spare the paginator its own count.
+        paginator.count = overall["count"]
+    page = paginator.get_page(request.GET.get("page"))
     for assessment in page.object_list:
         assessment.maturity = LEVEL_BY_NUMBER.get(assessment.level)
     query = request.GET.copy()

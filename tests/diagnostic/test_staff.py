@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from diagnostic.models import Assessment, DimensionScore
 from diagnostic.services import assessment_start, assessment_submit
+from diagnostic.staff_selectors import submissions_changed
 from tests.conftest import agency_with_mfa
 from tests.diagnostic.conftest import answer_everything
 from tests.factories import CoachFactory, MembershipFactory, OrganisationFactory
@@ -394,5 +395,18 @@ def test_query_count_does_not_grow_with_the_diagnostics(
     few = counts()
     for i in range(27):
         _row(questionnaire, dimensions, organisations[i % 3], {}, level=4)
+    submissions_changed()  # as 27 real submissions would, once committed
     assert Assessment.objects.submitted().count() == 30
     assert counts() == few
+
+
+def test_aggregates_follow_a_new_submission(
+    staff, questionnaire, django_capture_on_commit_callbacks
+):
+    organisation = OrganisationFactory(province="NA")
+    with django_capture_on_commit_callbacks(execute=True):
+        _submit(organisation)
+    first = staff.get(LIST).context["overall"]["count"]
+    with django_capture_on_commit_callbacks(execute=True):
+        _submit(organisation)
+    assert staff.get(LIST).context["overall"]["count"] == first + 1
