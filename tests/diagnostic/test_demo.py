@@ -1,0 +1,213 @@
+import random
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+
+from diagnostic import demo, services
+from diagnostic.models import Answer, Assessment, DimensionScore, Result, ResultScore
+from diagnostic.selectors import benchmark_for, questionnaire_structure
+from digitalees.models import User
+from network.demo import PILOTS, enterprise_number
+from network.models import Membership, Organisation
+from network.validators import postcode_matches_province
+from tests.factories import MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _stored(assessment: Assessment) -> dict:
+    """Everything submitting stores about an assessment, in comparable form."""
+    assessment.refresh_from_db()
+    result = Result.objects.filter(assessment=assessment).first()
+    return {
+        "status": assessment.status,
+        "visitor_key": assessment.visitor_key,
+        "overall_score": assessment.overall_score,
+        "level": assessment.level,
+        "question_scores": assessment.question_scores,
+        "answers": {
+            a.question.code: sorted(c.code for c in a.choices.all())
+            for a in Answer.objects.filter(assessment=assessment).prefetch_related("choices")
+        },
+        "dimension_scores": {
+            ds.dimension.code: ds.score
+            for ds in DimensionScore.objects.filter(assessment=assessment).select_related(
+                "dimension"
+            )
+        },
+        "result": result
+        and {
+            "created_at": result.created_at == assessment.submitted_at,
+            "respondents": result.respondents,
+            "overall_score": result.overall_score,
+            "level": result.level,
+            "question_scores": result.question_scores,
+            "is_latest": result.is_latest,
+            "scores": {
+                s.dimension_code: (s.score, s.spread, s.is_latest) for s in result.scores.all()
+            },
+        },
+    }
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_demo_rows_are_what_the_service_stores(questionnaire, seed):
+    structure = questionnaire_structure(questionnaire.id)
+    rng = random.Random(seed)
+    profile = demo.profile_for(
+        structure, rng, size_band=rng.choice(list(demo.SIZE_BOOST)), sector="social_health"
+    )
+    answers = demo.answers_for(structure, profile, progress=rng.uniform(-0.2, 0.2))
+    by_id = {q.id: q for q in structure.questions}
+
+    by_service = MembershipFactory(role="admin")
+    assessment = services.assessment_start(
+        questionnaire=questionnaire,
+        respondent=by_service.user,
+        organisation=by_service.organisation,
+    )
+    for question_id, choice_ids in answers.items():
+        services.answer_save(
+            assessment=assessment,
+            question=by_id[question_id],
+            choice_codes=[structure.choices[c].code for c in choice_ids],
+        )
+    assessment = services.assessment_submit(assessment=assessment)
+
+    by_demo = MembershipFactory(role="admin")
+    [bulk] = demo.assessments_create(
+        structure,
+        questionnaire.id,
+        [
+            demo.Item(
+                answers,
+                by_demo.organisation_id,
+                by_demo.user_id,
+                started_at=timezone.now() - timedelta(hours=1),
+                submitted_at=timezone.now(),
+            )
+        ],
+    )
+    assert _stored(bulk) == _stored(assessment)
+    assert _stored(bulk)["result"]["is_latest"] is True
+
+
+def test_bulk_results_take_their_place_among_existing_ones(questionnaire):
+    """An older result written in bulk stays behind the organisation's latest; a newer one
+    becomes the latest, with its scores, as with the service."""
+    structure = questionnaire_structure(questionnaire.id)
+    membership = MembershipFactory(role="admin")
+    organisation = membership.organisation
+    profile = demo.profile_for(structure, random.Random(1), size_band="5-9", sector="food")
+    now = timezone.now()
+
+    def write(days_ago):
+        item = demo.Item(
+            demo.answers_for(structure, profile),
+            organisation.pk,
+            membership.user_id,
+            submitted_at=now - timedelta(days=days_ago),
+        )
+        return demo.assessments_create(structure, questionnaire.id, [item])[0].result
+
+    current = write(10)
+    older = write(300)
+    newer = write(1)
+    for result in (current, older, newer):
+        result.refresh_from_db()
+    assert (older.is_latest, current.is_latest, newer.is_latest) == (False, False, True)
+    assert set(ResultScore.objects.filter(is_latest=True).values_list("result", flat=True)) == {
+        newer.pk
+    }
+
+
+def _counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (
+            Organisation,
+            User,
+            Membership,
+            Assessment,
+            Answer,
+            Answer.choices.through,
+            DimensionScore,
+            Result,
+            ResultScore,
+        )
+    }
+
+
+def test_seed_demo_adds_diagnostics_once_and_pilots_see_a_benchmark(settings, client):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    counts = _counts()
+    call_command("seed_demo")
+    assert _counts() == counts
+
+    with_results = Organisation.objects.filter(results__isnull=False).distinct()
+    assert with_results.count() >= 300
+    assert not Assessment.objects.drafts().exists()
+    # One latest result per organisation, its scores flagged alike.
+    assert Result.objects.filter(is_latest=True).count() == with_results.count()
+    assert ResultScore.objects.filter(is_latest=True).count() == 8 * with_results.count()
+    assert not ResultScore.objects.exclude(is_latest=F("result__is_latest")).exists()
+    # Scores spread over the four levels; bigger organisations score a bit higher.
+    latest = Result.objects.filter(is_latest=True)
+    assert set(latest.values_list("level", flat=True)) == {1, 2, 3, 4}
+    assert _mean(latest.filter(organisation__size_band__in=["20-49", "50-99", "100-249"])) > (
+        _mean(latest.filter(organisation__size_band__in=["0", "1-4"]))
+    )
+    for organisation in Organisation.objects.all():
+        organisation.full_clean()
+        assert postcode_matches_province(organisation.postcode, organisation.province)
+    pilot_numbers = {enterprise_number(p[1]) for p in PILOTS}
+    generated = Organisation.objects.exclude(enterprise_number__in=pilot_numbers)
+    assert generated.count() >= 300
+    assert generated.values("sector").distinct().count() == len(Organisation.Sector.values)
+    assert generated.values("province").distinct().count() == 5
+    assert generated.values("size_band").distinct().count() == len(Organisation.SizeBand.values)
+    assert generated.values("legal_form").distinct().count() >= 6
+
+    pilots = list(Organisation.objects.filter(enterprise_number__in=pilot_numbers))
+    assert len(pilots) == 15
+    with_benchmark = []
+    for pilot in pilots:
+        before, after = pilot.results.order_by("created_at")
+        assert (before.is_latest, after.is_latest) == (False, True)
+        assert after.overall_score > before.overall_score
+        assert timedelta(days=300) < after.created_at - before.created_at < timedelta(days=400)
+        assert timezone.now() - after.created_at < timedelta(days=60)
+        assert after.assessment.respondent.memberships.filter(organisation=pilot).exists()
+        if benchmark_for(pilot).overall:
+            with_benchmark.append(pilot)
+    assert len(with_benchmark) >= 5
+
+    pilot = with_benchmark[0]
+    admin = pilot.memberships.get(role="admin", user__email__startswith="admin.").user
+    client.force_login(admin)
+    client.cookies["django_language"] = "en"
+    latest_result = pilot.results.get(is_latest=True)
+    response = client.get(
+        reverse(
+            "diagnostic:organisation_result", kwargs={"slug": pilot.slug, "pk": latest_result.pk}
+        )
+    )
+    content = response.content.decode()
+    assert response.status_code == 200
+    benchmark = benchmark_for(pilot)
+    assert f"Median of {benchmark.count} similar EES" in content
+    assert "Median of similar EES" in content  # the radar's dashed series
+    history = client.get(
+        reverse("diagnostic:organisation_history", kwargs={"slug": pilot.slug})
+    ).content.decode()
+    assert history.count(f"/results/{latest_result.pk}/") >= 1
+
+
+def _mean(results):
+    scores = list(results.values_list("overall_score", flat=True))
+    return sum(scores) / len(scores)

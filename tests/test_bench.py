@@ -1,0 +1,55 @@
+"""Smoke tests of `make bench`'s pieces that run without PostgreSQL (the bench itself does
+not run in the test suite: it is a benchmark, not a test)."""
+
+from collections import Counter
+
+import pytest
+
+from bench import fill, run
+from network.validators import postcode_matches_province, validate_enterprise_number
+
+
+@pytest.mark.parametrize("scale", ["small", "full"])
+def test_plan_is_reproducible_and_has_the_volumes(scale):
+    plan = fill.plan(scale)
+    organisations, assessments = fill.VOLUMES[scale]
+    assert len(plan.specs) == organisations
+    assert sum(plan.counts) == assessments
+    assert plan == fill.plan(scale)
+    # Many organisations answer once or twice, some more.
+    spread = Counter(plan.counts)
+    assert spread[1] + spread[2] > organisations / 2
+    assert max(plan.counts) >= 8
+    # Both fills together are the whole plan, once.
+    assert sorted(plan.first + plan.rest) == list(range(organisations))
+    assert fill.FIRST_VOLUME <= plan.volume(plan.first) < 2 * fill.FIRST_VOLUME
+
+
+def test_the_measured_organisation_has_history_and_peers_from_the_first_fill():
+    plan = fill.plan("full")
+    target = plan.specs[plan.target]
+    group = (target.sector, target.size_band, target.province)
+    peers_first = [
+        i
+        for i in plan.first
+        if (plan.specs[i].sector, plan.specs[i].size_band, plan.specs[i].province) == group
+    ]
+    assert plan.target in plan.first
+    assert plan.counts[plan.target] >= fill.HISTORY
+    assert len(peers_first) >= 5
+
+
+def test_generated_organisations_are_valid():
+    plan = fill.plan("small")
+    for spec in plan.specs:
+        validate_enterprise_number(spec.enterprise_number)
+        assert postcode_matches_province(spec.postcode, spec.province)
+    assert len({s.enterprise_number for s in plan.specs}) == len(plan.specs)
+    assert len({s.name for s in plan.specs}) == len(plan.specs)
+
+
+def test_the_bench_refuses_sqlite(settings, capsys):
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+        pytest.skip("the test database is not SQLite")
+    assert run.main() == 2
+    assert "measures PostgreSQL" in capsys.readouterr().out
