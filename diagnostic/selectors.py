@@ -229,8 +229,21 @@ def results_history(organisation):
     )
 
 
+RESOURCES_CACHE_SECONDS = 10 * 60
+
+
 def resources_for_dimensions(codes: list[str]) -> dict[str, list]:
-    """Published resources tagged with each dimension code, in one query."""
+    """Published resources tagged with each dimension code, in one query, kept in the cache
+    for a few minutes: the library changes seldom and every results page reads it."""
+    key = "diagnostic:resources:v1:" + ",".join(sorted(codes))
+    by_code = cache.get(key)
+    if by_code is None:
+        by_code = _resources_for_dimensions(codes)
+        cache.set(key, by_code, RESOURCES_CACHE_SECONDS)
+    return by_code
+
+
+def _resources_for_dimensions(codes: list[str]) -> dict[str, list]:
     by_code: dict[str, list] = {code: [] for code in codes}
     resources = (
         Resource.objects.published()

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from digitalees.forms import BootstrapFieldsMixin
 from network.models import Organisation
 
 from .scoring import LEVELS
@@ -29,7 +30,7 @@ def _date_field(label):
     )
 
 
-class StaffAssessmentFilterForm(forms.Form):
+class StaffAssessmentFilterForm(BootstrapFieldsMixin, forms.Form):
     sector = _choice_field(
         _("Sector"), Organisation.Sector.choices, _("Choose a sector from the list.")
     )

@@ -10,13 +10,14 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from digitalees.roles import agency_staff_required
+from network.models import Organisation
 
 from . import staff_selectors
 from .models import Assessment
 from .scoring import LEVELS
 from .staff_forms import StaffAssessmentFilterForm
 
-PAGE_SIZE = 50
+PAGE_SIZE = 25
 LEVEL_BY_NUMBER = {level.number: level for level in LEVELS}
 # Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -42,8 +43,23 @@ def assessment_list(request):
         # The aggregates counted the same set: spare the paginator its own count.
         paginator.count = overall["count"]
     page = paginator.get_page(request.GET.get("page"))
+    # Choice labels looked up once per page: get_FOO_display rebuilds its mapping (and
+    # translates every label) at each call, which costs more than the page's queries.
+    labels = {
+        field: {code: str(label) for code, label in choices}
+        for field, choices in (
+            ("sector", Organisation.Sector.choices),
+            ("province", Organisation.Province.choices),
+            ("legal_form", Organisation.LegalForm.choices),
+        )
+    }
     for assessment in page.object_list:
         assessment.maturity = LEVEL_BY_NUMBER.get(assessment.level)
+        organisation = assessment.organisation
+        if organisation is not None:
+            assessment.labels = {
+                field: labels[field].get(getattr(organisation, field), "") for field in labels
+            }
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -343,11 +343,13 @@ def organisation_history(request, slug):
 
 @login_required
 def organisation_result(request, slug, pk):
-    organisation = get_object_or_404(Organisation, slug=slug)
-    check_organisation_access(request.user, organisation)
     result = get_object_or_404(
-        Result.objects.prefetch_related("scores"), pk=pk, organisation=organisation
+        Result.objects.select_related("organisation").prefetch_related("scores"),
+        pk=pk,
+        organisation__slug=slug,
     )
+    organisation = result.organisation
+    check_organisation_access(request.user, organisation)
     structure = selectors.questionnaire_structure(result.questionnaire_id)
     scores = {s.dimension_code: s.score for s in result.scores.all()}
     spreads = {s.dimension_code: s.spread for s in result.scores.all()}

@@ -164,10 +164,10 @@ def test_filter_form_is_accessible_and_pagination_keeps_the_filters(
     for name in ("sector", "province", "legal_form", "level", "submitted_from", "submitted_until"):
         assert f'for="id_{name}"' in content
     assert 'type="date"' in content
-    assert len(response.context["page"]) == 50
+    assert len(response.context["page"]) == 25
     assert "province=LX&amp;submitted_from=2000-01-01&amp;page=2" in content
-    second = staff.get(LIST, {"province": "LX", "submitted_from": "2000-01-01", "page": 2})
-    assert len(second.context["page"]) == 1
+    last = staff.get(LIST, {"province": "LX", "submitted_from": "2000-01-01", "page": 3})
+    assert len(last.context["page"]) == 1
 
 
 # --- aggregates ---------------------------------------------------------------------------
@@ -410,3 +410,11 @@ def test_aggregates_follow_a_new_submission(
     with django_capture_on_commit_callbacks(execute=True):
         _submit(organisation)
     assert staff.get(LIST).context["overall"]["count"] == first + 1
+
+
+def test_invalid_filter_is_marked_on_its_field(staff, questionnaire):
+    response = staff.get(LIST, {"submitted_from": "2025-03-31", "submitted_until": "2025-01-01"})
+    content = response.content.decode()
+    assert 'aria-invalid="true"' in content
+    assert 'aria-describedby="id_submitted_until_error"' in content
+    assert 'id="id_submitted_until_error"' in content
