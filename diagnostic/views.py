@@ -1,11 +1,16 @@
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
@@ -208,10 +213,30 @@ def review(request, uuid):
     )
 
 
-def _results_context(*, structure, scores, overall, organisation, spreads=None, change=None):
-    """What the results page shows, for one assessment or an organisation's result."""
-    dimensions = structure.dimensions
+RESULTS_BODY_SECONDS = 60 * 60
+
+
+def _results_body(request, *, source: tuple, organisation, build) -> str:
+    """The body of a results page (scores, chart, benchmark, recommendations) is the same for
+    every reader and is most of the page's cost: it is cached per source, language and
+    benchmark, so that a result that changes or a peer group that moves renders anew.
+    `build(benchmark)` returns the context to render it."""
     benchmark = selectors.benchmark_for(organisation) if organisation else None
+    identity = repr((source, organisation.pk if organisation else None, benchmark))
+    fingerprint = hashlib.sha256(identity.encode()).hexdigest()[:32]
+    key = f"diagnostic:results-body:v1:{get_language()}:{fingerprint}"
+    body = cache.get(key)
+    if body is None:
+        body = render_to_string("diagnostic/_results_body.html", build(benchmark), request=request)
+        cache.set(key, body, RESULTS_BODY_SECONDS)
+    return body
+
+
+def _results_context(
+    *, structure, scores, overall, organisation, benchmark, spreads=None, change=None
+):
+    """What the results' body shows, for one assessment or an organisation's result."""
+    dimensions = structure.dimensions
     weakest = sorted(
         (d for d in dimensions if scores.get(d.code) is not None and scores[d.code] < 70),
         key=lambda d: scores[d.code],
@@ -272,37 +297,46 @@ def results(request, uuid):
     assessment = get_assessment_for(request, uuid)
     if not assessment.is_submitted:
         return redirect(_dimension_url(assessment, 1))
-    structure = selectors.questionnaire_structure(assessment.questionnaire_id)
-    scores = {
-        ds.dimension.code: ds.score
-        for ds in assessment.dimension_scores.select_related("dimension")
-    }
-    change = None
-    previous = (
-        Assessment.objects.submitted()
-        .filter(respondent=assessment.respondent, submitted_at__lt=assessment.submitted_at)
-        .exclude(respondent=None)
-        .order_by("-submitted_at")
-        .first()
-    )
-    if previous:
-        change = selectors.change_since(
-            previous.question_scores, assessment.question_scores, structure
-        )
-    context = _results_context(
-        structure=structure,
-        scores=scores,
-        overall=assessment.overall_score,
-        organisation=assessment.organisation,
-        change=change,
-    )
-    context.update(
-        {
-            "assessment": assessment,
-            "previous": previous,
-            "previous_date": previous.submitted_at if previous else None,
+
+    def build(benchmark):
+        structure = selectors.questionnaire_structure(assessment.questionnaire_id)
+        scores = {
+            ds.dimension.code: ds.score
+            for ds in assessment.dimension_scores.select_related("dimension")
         }
-    )
+        change = None
+        previous = (
+            Assessment.objects.submitted()
+            .filter(respondent=assessment.respondent, submitted_at__lt=assessment.submitted_at)
+            .exclude(respondent=None)
+            .order_by("-submitted_at")
+            .first()
+        )
+        if previous:
+            change = selectors.change_since(
+                previous.question_scores, assessment.question_scores, structure
+            )
+        context = _results_context(
+            structure=structure,
+            scores=scores,
+            overall=assessment.overall_score,
+            organisation=assessment.organisation,
+            benchmark=benchmark,
+            change=change,
+        )
+        context["previous_date"] = previous.submitted_at if previous else None
+        return context
+
+    context = {
+        "assessment": assessment,
+        "organisation": assessment.organisation,
+        "body": _results_body(
+            request,
+            source=("assessment", assessment.pk, assessment.overall_score),
+            organisation=assessment.organisation,
+            build=build,
+        ),
+    }
     if request.user.is_authenticated and assessment.respondent_id is None:
         context["user_memberships"] = Membership.objects.filter(user=request.user).select_related(
             "organisation"
@@ -350,30 +384,39 @@ def organisation_result(request, slug, pk):
     )
     organisation = result.organisation
     check_organisation_access(request.user, organisation)
-    structure = selectors.questionnaire_structure(result.questionnaire_id)
-    scores = {s.dimension_code: s.score for s in result.scores.all()}
-    spreads = {s.dimension_code: s.spread for s in result.scores.all()}
-    previous = selectors.previous_result(result)
-    change = (
-        selectors.change_since(previous.question_scores, result.question_scores, structure)
-        if previous
-        else None
-    )
-    context = _results_context(
-        structure=structure,
-        scores=scores,
-        overall=result.overall_score,
-        organisation=organisation,
-        spreads=spreads,
-        change=change,
-    )
-    context.update(
-        {
-            "result": result,
-            "previous": previous,
-            "previous_date": previous.created_at if previous else None,
-        }
-    )
+
+    def build(benchmark):
+        structure = selectors.questionnaire_structure(result.questionnaire_id)
+        scores = {s.dimension_code: s.score for s in result.scores.all()}
+        spreads = {s.dimension_code: s.spread for s in result.scores.all()}
+        previous = selectors.previous_result(result)
+        change = (
+            selectors.change_since(previous.question_scores, result.question_scores, structure)
+            if previous
+            else None
+        )
+        context = _results_context(
+            structure=structure,
+            scores=scores,
+            overall=result.overall_score,
+            organisation=organisation,
+            benchmark=benchmark,
+            spreads=spreads,
+            change=change,
+        )
+        context.update(
+            {"result": result, "previous_date": previous.created_at if previous else None}
+        )
+        return context
+
+    # A campaign's result changes in place as respondents submit: its figures are part of
+    # the cache key.
+    source = ("result", result.pk, result.overall_score, result.respondents, result.created_at)
+    context = {
+        "result": result,
+        "organisation": organisation,
+        "body": _results_body(request, source=source, organisation=organisation, build=build),
+    }
     return render(request, "diagnostic/results.html", context)
 
 
