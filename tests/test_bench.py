@@ -1,11 +1,15 @@
 """Smoke tests of `make bench`'s pieces that run without PostgreSQL (the bench itself does
 not run in the test suite: it is a benchmark, not a test)."""
 
+import os
+import subprocess
+import sys
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
-from bench import fill, run
+from bench import fill
 from network.validators import postcode_matches_province, validate_enterprise_number
 
 
@@ -48,8 +52,15 @@ def test_generated_organisations_are_valid():
     assert len({s.name for s in plan.specs}) == len(plan.specs)
 
 
-def test_the_bench_refuses_sqlite(settings, capsys):
-    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
-        pytest.skip("the test database is not SQLite")
-    assert run.main() == 2
-    assert "measures PostgreSQL" in capsys.readouterr().out
+def test_the_bench_refuses_sqlite(tmp_path):
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'bench.sqlite3'}"}
+    result = subprocess.run(
+        [sys.executable, "-m", "bench"],
+        cwd=Path(__file__).resolve().parents[1],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "measures PostgreSQL" in result.stdout
