@@ -18,16 +18,14 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from digitalees.charts import PALETTE, Series, radar_svg
 from digitalees.tasks import send_mail_task
 
-from . import scoring, selectors
+from . import selectors
 from .models import Assessment, Report, Result
+from .summaries import results_summary
 
 TEMPLATE = "diagnostic/report/report.html"
 # Dimensions under this score get a recommendation, weakest first (as on the results page).
-RECOMMEND_BELOW = 70
-MAX_RECOMMENDATIONS = 3
 
 
 def report_request(
@@ -199,7 +197,6 @@ def report_context(report: Report) -> dict:
     source = report_source(report)
     structure, scores = source["structure"], source["scores"]
     organisation = source["organisation"]
-    dimensions = structure.dimensions
     benchmark = selectors.benchmark_for(organisation) if organisation else None
     change = (
         selectors.change_since(
@@ -208,77 +205,30 @@ def report_context(report: Report) -> dict:
         if source["previous"]
         else {}
     )
-    weakest = sorted(
-        (
-            d
-            for d in dimensions
-            if scores.get(d.code) is not None and scores[d.code] < RECOMMEND_BELOW
-        ),
-        key=lambda d: scores[d.code],
-    )[:MAX_RECOMMENDATIONS]
-    resources = selectors.resources_for_dimensions([d.code for d in weakest])
-    rows = []
-    for d in dimensions:
-        peers = benchmark.dimensions.get(d.code) if benchmark else None
-        rows.append(
-            {
-                "dimension": d,
-                "score": scores.get(d.code),
-                "spread": source["spreads"].get(d.code),
-                "peers": peers,
-                # The quartile band on the score bar ends this far from the right edge.
-                "peers_right": f"{100 - peers[2]:.0f}" if peers else None,
-                "change": change.get(d.code),
-            }
-        )
-    series = [Series(_("Your score"), [scores.get(d.code) for d in dimensions], PALETTE[0])]
-    if benchmark and benchmark.dimensions:
-        series.append(
-            Series(
-                _("Median of similar EES"),
-                [(benchmark.dimensions.get(d.code) or (None, None, None))[1] for d in dimensions],
-                PALETTE[1],
-                dashed=True,
-            )
-        )
-    radar = radar_svg(
-        labels=[d.tr("title") for d in dimensions],
-        series=series,
-        title=_("Digital maturity by dimension"),
-        description=_(
-            "Radar chart of the score of each dimension, from 0 to 100. "
-            "The table that follows gives the same figures."
-        ),
+    summary = results_summary(
+        structure=structure,
+        scores=scores,
+        overall=source["overall"],
+        organisation=organisation,
+        benchmark=benchmark,
+        spreads=source["spreads"],
+        change=change,
     )
-    overall = source["overall"]
+    rows = summary["rows"]
+    for row in rows:
+        # The quartile band on the score bar ends this far from the right edge.
+        row["peers_right"] = f"{100 - row['peers'][2]:.0f}" if row["peers"] else None
     scored = sorted((r for r in rows if r["score"] is not None), key=lambda r: -r["score"])
     return {
+        **summary,
         "report": report,
-        "organisation": organisation,
         "date": source["date"],
         "generated_at": timezone.now(),
         "respondents": source["respondents"],
-        "overall": overall,
-        "level": scoring.level_for(overall),
-        "levels": scoring.LEVELS,
-        "rows": rows,
         "strongest": scored[:2],
         "weakest": scored[-2:][::-1] if len(scored) >= 4 else [],
-        "radar": radar,
-        "benchmark": benchmark,
         "show_spread": source["respondents"] > 1,
-        "has_change": any(v is not None for v in change.values()),
         "previous_date": source["previous_date"],
-        "recommend_below": RECOMMEND_BELOW,
-        "recommendations": [
-            {
-                "dimension": d,
-                "score": scores[d.code],
-                "text": d.recommendation_for(scores[d.code]),
-                "resources": resources.get(d.code, []),
-            }
-            for d in weakest
-        ],
     }
 
 

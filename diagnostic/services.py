@@ -26,7 +26,6 @@ from .models import (
     ResultScore,
 )
 from .selectors import benchmark_invalidate, questionnaire_structure, visible_question_ids
-from .staff_selectors import submissions_changed
 
 
 class AssessmentLocked(Exception):
@@ -142,7 +141,6 @@ def assessment_submit(*, assessment: Assessment) -> Assessment:
         DimensionScore(assessment=assessment, dimension=d, score=by_dimension[d.code])
         for d in structure.dimensions
     )
-    transaction.on_commit(submissions_changed)
     assessment.refresh_from_db()
     if assessment.campaign_id:
         campaign_result_update(campaign=assessment.campaign)
@@ -317,7 +315,6 @@ def assessment_claim(
     assessment.organisation = organisation
     assessment.visitor_key = ""
     assessment.save(update_fields=["respondent", "organisation", "visitor_key", "updated_at"])
-    transaction.on_commit(submissions_changed)
     # Reports rendered before the claim name no organisation: render them again on request.
     reports.report_invalidate_for_assessment(assessment)
     if organisation:

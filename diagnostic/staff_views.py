@@ -33,15 +33,12 @@ def assessment_list(request):
     dimensions = staff_selectors.current_dimensions()
     if form.is_bound and not form.is_valid():
         # Invalid filters select nothing: a partial filter would show the wrong set.
-        assessments, overall, aggregates = Assessment.objects.none(), None, []
+        assessments, figures = Assessment.objects.none(), None
     else:
         filters = _filters(form) if form.is_bound else {}
         assessments = staff_selectors.staff_assessment_list(**filters)
-        overall, aggregates = staff_selectors.cached_aggregates(dimensions=dimensions, **filters)
+        figures = staff_selectors.cached_aggregates(dimensions=dimensions, **filters)
     paginator = Paginator(assessments, PAGE_SIZE)
-    if overall is not None:
-        # The aggregates counted the same set: spare the paginator its own count.
-        paginator.count = overall["count"]
     page = paginator.get_page(request.GET.get("page"))
     # Choice labels looked up once per page: get_FOO_display rebuilds its mapping (and
     # translates every label) at each call, which costs more than the page's queries.
@@ -69,8 +66,9 @@ def assessment_list(request):
             "form": form,
             "page": page,
             "query": query.urlencode(),
-            "overall": overall,
-            "aggregates": aggregates,
+            "overall": figures.overall if figures else None,
+            "aggregates": figures.dimensions if figures else [],
+            "computed_at": figures.computed_at if figures else None,
         },
     )
 

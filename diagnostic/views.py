@@ -16,14 +16,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from digitalees import ratelimit
-from digitalees.charts import PALETTE, Series, line_svg, radar_svg
+from digitalees.charts import line_svg
 from network.models import Membership, Organisation
 from network.rules import check_organisation_access
 
-from . import scoring, selectors, services
+from . import selectors, services
 from .forms import EmailForm
 from .models import Assessment, Campaign, Questionnaire, Result
 from .rules import get_assessment_for, remember_visitor_key, visitor_keys
+from .summaries import results_summary
 
 
 def _dimension_url(assessment, position):
@@ -232,67 +233,6 @@ def _results_body(request, *, source: tuple, organisation, build) -> str:
     return body
 
 
-def _results_context(
-    *, structure, scores, overall, organisation, benchmark, spreads=None, change=None
-):
-    """What the results' body shows, for one assessment or an organisation's result."""
-    dimensions = structure.dimensions
-    weakest = sorted(
-        (d for d in dimensions if scores.get(d.code) is not None and scores[d.code] < 70),
-        key=lambda d: scores[d.code],
-    )[:3]
-    resources = selectors.resources_for_dimensions([d.code for d in weakest])
-    rows = []
-    for d in dimensions:
-        rows.append(
-            {
-                "dimension": d,
-                "score": scores.get(d.code),
-                "spread": (spreads or {}).get(d.code),
-                "peers": benchmark.dimensions.get(d.code) if benchmark else None,
-                "change": (change or {}).get(d.code),
-            }
-        )
-    series = [Series(_("Your score"), [scores.get(d.code) for d in dimensions], PALETTE[0])]
-    if benchmark and benchmark.dimensions:
-        series.append(
-            Series(
-                _("Median of similar EES"),
-                [(benchmark.dimensions.get(d.code) or (None, None, None))[1] for d in dimensions],
-                PALETTE[1],
-                dashed=True,
-            )
-        )
-    radar = radar_svg(
-        labels=[d.tr("title") for d in dimensions],
-        series=series,
-        title=_("Digital maturity by dimension"),
-        description=_(
-            "Radar chart of the score of each dimension, from 0 to 100. "
-            "The table that follows gives the same figures."
-        ),
-    )
-    return {
-        "overall": overall,
-        "level": scoring.level_for(overall),
-        "levels": scoring.LEVELS,
-        "rows": rows,
-        "radar": radar,
-        "benchmark": benchmark,
-        "recommendations": [
-            {
-                "dimension": d,
-                "score": scores[d.code],
-                "text": d.recommendation_for(scores[d.code]),
-                "resources": resources.get(d.code, []),
-            }
-            for d in weakest
-        ],
-        "organisation": organisation,
-        "has_change": bool(change) and any(v is not None for v in change.values()),
-    }
-
-
 def results(request, uuid):
     assessment = get_assessment_for(request, uuid)
     if not assessment.is_submitted:
@@ -316,7 +256,7 @@ def results(request, uuid):
             change = selectors.change_since(
                 previous.question_scores, assessment.question_scores, structure
             )
-        context = _results_context(
+        context = results_summary(
             structure=structure,
             scores=scores,
             overall=assessment.overall_score,
@@ -395,7 +335,7 @@ def organisation_result(request, slug, pk):
             if previous
             else None
         )
-        context = _results_context(
+        context = results_summary(
             structure=structure,
             scores=scores,
             overall=result.overall_score,
