@@ -318,7 +318,7 @@ def organisation_history(request, slug):
 @login_required
 def organisation_result(request, slug, pk):
     result = get_object_or_404(
-        Result.objects.select_related("organisation").prefetch_related("scores"),
+        Result.objects.select_related("organisation"),
         pk=pk,
         organisation__slug=slug,
     )
@@ -327,8 +327,9 @@ def organisation_result(request, slug, pk):
 
     def build(benchmark):
         structure = selectors.questionnaire_structure(result.questionnaire_id)
-        scores = {s.dimension_code: s.score for s in result.scores.all()}
-        spreads = {s.dimension_code: s.spread for s in result.scores.all()}
+        rows = list(result.scores.all())
+        scores = {s.dimension_code: s.score for s in rows}
+        spreads = {s.dimension_code: s.spread for s in rows}
         previous = selectors.previous_result(result)
         change = (
             selectors.change_since(previous.question_scores, result.question_scores, structure)
