@@ -173,8 +173,10 @@ def status(request, pk):
     """The report's block: polled by htmx every two seconds while it is being prepared."""
     report = _get_report(pk)
     if _needs_login(request, report):
-        # A poll whose session ended: the whole page goes to the login, then back.
-        login = redirect_to_login(_results_url(report))
+        # A poll whose session ended: the whole page goes to the login, then back to where it
+        # was. Never name the report's results here: the visitor is not known to see them.
+        back = (request.htmx.current_url_abs_path if request.htmx else None) or "/"
+        login = redirect_to_login(back)
         return HttpResponseClientRedirect(login.url) if request.htmx else login
     _check_report_access(request, report)
     return render(request, STATUS_TEMPLATE, {"report": report})

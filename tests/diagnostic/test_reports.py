@@ -496,3 +496,16 @@ def test_a_worker_renders_the_report_through_redis_and_mails_it(mailoutbox):
 
 def _mails_to(outbox, address):
     return [m for m in outbox if m.to == [address]]
+
+
+def test_an_anonymous_poll_names_no_organisation(client):
+    admin, result = _org_result()
+    report = Report.objects.create(result=result, language="en")
+    response = client.get(
+        _status_url(report),
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_CURRENT_URL="http://testserver/some/page/",
+    )
+    target = response.headers["HX-Redirect"]
+    assert target.startswith("/accounts/login/")
+    assert result.organisation.slug not in target
