@@ -151,13 +151,7 @@ def report_source(report: Report) -> dict:
     if report.assessment_id:
         assessment = report.assessment
         structure = selectors.questionnaire_structure(assessment.questionnaire_id)
-        previous = (
-            Assessment.objects.submitted()
-            .filter(respondent=assessment.respondent, submitted_at__lt=assessment.submitted_at)
-            .exclude(respondent=None)
-            .order_by("-submitted_at")
-            .first()
-        )
+        previous = selectors.previous_assessment(assessment)
         return {
             "structure": structure,
             "scores": {

@@ -206,6 +206,18 @@ def _compute_benchmark(organisation) -> Benchmark:
     )
 
 
+def previous_assessment(assessment):
+    """The same account's submitted diagnostic before this one, for "change since"."""
+    if assessment.respondent_id is None:
+        return None
+    return (
+        Assessment.objects.submitted()
+        .filter(respondent_id=assessment.respondent_id, submitted_at__lt=assessment.submitted_at)
+        .order_by("-submitted_at")
+        .first()
+    )
+
+
 def previous_result(result):
     return (
         Result.objects.filter(
@@ -222,11 +234,7 @@ def change_since(before_scores: dict, after_scores: dict, structure: Structure) 
 
 
 def results_history(organisation):
-    return list(
-        Result.objects.filter(organisation=organisation)
-        .prefetch_related("scores")
-        .order_by("created_at")
-    )
+    return list(Result.objects.filter(organisation=organisation).order_by("created_at"))
 
 
 RESOURCES_CACHE_SECONDS = 10 * 60

@@ -22,7 +22,7 @@ from network.rules import check_organisation_access
 
 from . import selectors, services
 from .forms import EmailForm
-from .models import Assessment, Campaign, Questionnaire, Result
+from .models import Campaign, Questionnaire, Result
 from .rules import get_assessment_for, remember_visitor_key, visitor_keys
 from .summaries import results_summary
 
@@ -40,14 +40,11 @@ def start(request):
     """Anyone may start, a visitor included; a member may answer for their organisation."""
     questionnaire = Questionnaire.current()
     memberships = []
-    drafts = Assessment.objects.none()
     if request.user.is_authenticated:
         memberships = list(
             Membership.objects.filter(user=request.user).select_related("organisation")
         )
-        drafts = Assessment.objects.drafts().filter(respondent=request.user, campaign=None)
-    elif visitor_keys(request):
-        drafts = Assessment.objects.drafts().filter(visitor_key__in=visitor_keys(request))
+    drafts = selectors.drafts_of(request.user, visitor_keys(request))
     if request.method == "POST":
         organisation = None
         slug = request.POST.get("organisation", "")
@@ -67,7 +64,7 @@ def start(request):
         {
             "questionnaire": questionnaire,
             "memberships": memberships,
-            "drafts": drafts.select_related("organisation")[:10],
+            "drafts": drafts[:10],
         },
     )
 
@@ -245,13 +242,7 @@ def results(request, uuid):
             for ds in assessment.dimension_scores.select_related("dimension")
         }
         change = None
-        previous = (
-            Assessment.objects.submitted()
-            .filter(respondent=assessment.respondent, submitted_at__lt=assessment.submitted_at)
-            .exclude(respondent=None)
-            .order_by("-submitted_at")
-            .first()
-        )
+        previous = selectors.previous_assessment(assessment)
         if previous:
             change = selectors.change_since(
                 previous.question_scores, assessment.question_scores, structure

@@ -18,12 +18,6 @@ from .validators import (
 
 
 class OrganisationQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(is_public=True)
-
-    def for_member(self, user):
-        return self.filter(memberships__user=user)
-
     def coached_by(self, user):
         return self.filter(coach_assignments__coach=user)
 
@@ -292,9 +286,6 @@ class Topic(Bilingual, models.Model):
 class ResourceQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
-
-    def for_topic(self, code):
-        return self.filter(topics__code=code)
 
 
 class ResourceKind(models.TextChoices):

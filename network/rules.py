@@ -63,23 +63,6 @@ def can_view_organisation(user, organisation: Organisation) -> bool:
     return OrganisationAccess(user, organisation).can_view
 
 
-def can_manage_organisation(user, organisation: Organisation) -> bool:
-    return OrganisationAccess(user, organisation).can_manage
-
-
-def organisations_visible_to(user):
-    """Every organisation whose private data `user` may see, as a queryset."""
-    if not user.is_authenticated:
-        return Organisation.objects.none()
-    if is_agency_staff(user):
-        return Organisation.objects.all()
-    return Organisation.objects.filter(
-        pk__in=Membership.objects.filter(user=user).values("organisation")
-    ) | Organisation.objects.filter(
-        pk__in=CoachAssignment.objects.filter(coach=user).values("organisation")
-    )
-
-
 def check_organisation_access(user, organisation: Organisation, *, manage: bool = False):
     """Strangers get 404 (the organisation's private pages do not exist for them),
     those who may see but not change get 403. Returns the access for further questions."""

@@ -26,7 +26,7 @@ def memberships_for(user):
 
 
 def organisations_coached_by(user):
-    return Organisation.objects.filter(coach_assignments__coach=user).order_by("name")
+    return Organisation.objects.coached_by(user).order_by("name")
 
 
 def coaches():
