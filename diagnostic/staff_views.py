@@ -2,14 +2,18 @@
 dimension and a CSV export of the same set."""
 
 import csv
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import dateformat, formats, timezone
 from django.utils.translation import gettext as _
 
 from digitalees.roles import agency_staff_required
+from digitalees.templatetags.digitalees_tags import one_decimal
 from network.models import Organisation
 
 from . import staff_selectors
@@ -18,7 +22,7 @@ from .scoring import LEVELS
 from .staff_forms import StaffAssessmentFilterForm
 
 PAGE_SIZE = 25
-LEVEL_BY_NUMBER = {level.number: level for level in LEVELS}
+SLUG_MARK = "__slug__"
 # Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -27,21 +31,27 @@ def _filters(form) -> dict:
     return {name: value for name, value in form.cleaned_data.items() if value not in ("", None)}
 
 
-@agency_staff_required
-def assessment_list(request):
-    form = StaffAssessmentFilterForm(request.GET or None)
-    dimensions = staff_selectors.current_dimensions()
-    if form.is_bound and not form.is_valid():
-        # Invalid filters select nothing: a partial filter would show the wrong set.
-        assessments, figures = Assessment.objects.none(), None
-    else:
-        filters = _filters(form) if form.is_bound else {}
-        assessments = staff_selectors.staff_assessment_list(**filters)
-        figures = staff_selectors.cached_aggregates(dimensions=dimensions, **filters)
-    paginator = Paginator(assessments, PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    # Choice labels looked up once per page: get_FOO_display rebuilds its mapping (and
-    # translates every label) at each call, which costs more than the page's queries.
+@dataclass(frozen=True)
+class StaffRow:
+    """One line of the list, every cell ready to show."""
+
+    pk: int
+    submitted_at: str  # ISO 8601, Brussels time, for <time datetime>
+    submitted_on: str  # the date as the reader's language writes it
+    organisation: str  # empty for a visitor's diagnostic
+    organisation_url: str
+    sector: str
+    province: str
+    legal_form: str
+    score: str
+    level: str
+
+
+def _rows(values) -> list[StaffRow]:
+    """The page's rows from `staff_selectors.LIST_FIELDS` dicts. Labels, formats and the
+    link's pattern are looked up once per page: get_FOO_display, the date filter and
+    reverse() redo that work at each call, which costs more over 25 rows than the page's
+    queries."""
     labels = {
         field: {code: str(label) for code, label in choices}
         for field, choices in (
@@ -50,13 +60,44 @@ def assessment_list(request):
             ("legal_form", Organisation.LegalForm.choices),
         )
     }
-    for assessment in page.object_list:
-        assessment.maturity = LEVEL_BY_NUMBER.get(assessment.level)
-        organisation = assessment.organisation
-        if organisation is not None:
-            assessment.labels = {
-                field: labels[field].get(getattr(organisation, field), "") for field in labels
-            }
+    levels = {level.number: f"{level.number} – {level.name}" for level in LEVELS}
+    date_format = formats.get_format("SHORT_DATE_FORMAT")
+    decimal_separator = formats.get_format("DECIMAL_SEPARATOR")
+    # Slugs match the URL's own pattern: each link is the pattern with its slug put in.
+    url_pattern = reverse("network:organisation_detail", kwargs={"slug": SLUG_MARK})
+    rows = []
+    for value in values:
+        submitted_at = timezone.localtime(value["submitted_at"])
+        slug = value["organisation__slug"]
+        rows.append(
+            StaffRow(
+                pk=value["pk"],
+                submitted_at=submitted_at.isoformat(),
+                submitted_on=dateformat.format(submitted_at, date_format),
+                organisation=value["organisation__name"] or "",
+                organisation_url=url_pattern.replace(SLUG_MARK, slug) if slug else "",
+                **{
+                    field: labels[field].get(value[f"organisation__{field}"], "—")
+                    for field in labels
+                },
+                score=one_decimal(value["overall_score"], decimal_separator),
+                level=levels.get(value["level"], "—"),
+            )
+        )
+    return rows
+
+
+@agency_staff_required
+def assessment_list(request):
+    form = StaffAssessmentFilterForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        # Invalid filters select nothing: a partial filter would show the wrong set.
+        assessments, figures = Assessment.objects.none(), None
+    else:
+        filters = _filters(form) if form.is_bound else {}
+        assessments = staff_selectors.staff_assessment_list(**filters)
+        figures = staff_selectors.cached_aggregates(**filters)
+    page = Paginator(assessments, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -65,6 +106,7 @@ def assessment_list(request):
         {
             "form": form,
             "page": page,
+            "rows": _rows(page.object_list.values(*staff_selectors.LIST_FIELDS)),
             "query": query.urlencode(),
             "overall": figures.overall if figures else None,
             "aggregates": figures.dimensions if figures else [],

@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import re
 from statistics import fmean, median
 from zoneinfo import ZoneInfo
 
@@ -71,7 +72,16 @@ def _row(questionnaire, dimensions, organisation, scores, *, at=None, level=2):
 
 
 def _names(response):
-    return [a.organisation.name if a.organisation else None for a in response.context["page"]]
+    return [row.organisation or None for row in response.context["rows"]]
+
+
+def _listed(response):
+    """The assessments the list shows, in its order."""
+    return [row.pk for row in response.context["rows"]]
+
+
+def _pks(*assessments):
+    return [assessment.pk for assessment in assessments]
 
 
 def _csv(response):
@@ -93,7 +103,7 @@ def test_staff_sees_every_submitted_diagnostic_newest_first(staff, questionnaire
     response = staff.get(LIST)
 
     assert response.status_code == 200
-    assert list(response.context["page"]) == [newer, visitor, older]
+    assert _listed(response) == _pks(newer, visitor, older)
     content = response.content.decode()
     assert f'href="{older.organisation.get_absolute_url()}"' in content
     assert "visitor" in content
@@ -108,7 +118,7 @@ def test_province_filter_narrows_the_list(staff, questionnaire):
 
     response = staff.get(LIST, {"province": "NA"})
 
-    assert list(response.context["page"]) == [namur]
+    assert _listed(response) == _pks(namur)
     assert response.context["overall"]["count"] == 1
 
 
@@ -119,7 +129,7 @@ def test_sector_and_legal_form_filters_narrow_the_list(staff, questionnaire):
 
     response = staff.get(LIST, {"sector": "food", "legal_form": "scees"})
 
-    assert list(response.context["page"]) == [food]
+    assert _listed(response) == _pks(food)
 
 
 def test_level_filter_narrows_the_list(staff, questionnaire):
@@ -127,9 +137,9 @@ def test_level_filter_narrows_the_list(staff, questionnaire):
     integrated = _submit(OrganisationFactory(), rank=4)
     assert (starting.level, integrated.level) == (1, 4)
 
-    assert list(staff.get(LIST, {"level": "1"}).context["page"]) == [starting]
-    assert list(staff.get(LIST, {"level": "4"}).context["page"]) == [integrated]
-    assert list(staff.get(LIST, {"level": "3"}).context["page"]) == []
+    assert _listed(staff.get(LIST, {"level": "1"})) == _pks(starting)
+    assert _listed(staff.get(LIST, {"level": "4"})) == _pks(integrated)
+    assert _listed(staff.get(LIST, {"level": "3"})) == _pks()
 
 
 def test_period_filter_counts_brussels_days_end_date_included(staff, questionnaire):
@@ -144,10 +154,10 @@ def test_period_filter_counts_brussels_days_end_date_included(staff, questionnai
     _submit(OrganisationFactory(), at=datetime.datetime(2025, 5, 1, 0, 0, tzinfo=BRUSSELS))
 
     april = staff.get(LIST, {"submitted_from": "2025-04-01", "submitted_until": "2025-04-30"})
-    assert list(april.context["page"]) == [thirtieth_of_april, first_of_april]
+    assert _listed(april) == _pks(thirtieth_of_april, first_of_april)
 
     until_march = staff.get(LIST, {"submitted_until": "2025-03-31"})
-    assert list(until_march.context["page"]) == [march]
+    assert _listed(until_march) == _pks(march)
 
 
 def test_filter_form_is_accessible_and_pagination_keeps_the_filters(
@@ -164,10 +174,85 @@ def test_filter_form_is_accessible_and_pagination_keeps_the_filters(
     for name in ("sector", "province", "legal_form", "level", "submitted_from", "submitted_until"):
         assert f'for="id_{name}"' in content
     assert 'type="date"' in content
-    assert len(response.context["page"]) == 25
+    assert len(response.context["rows"]) == 25
     assert "province=LX&amp;submitted_from=2000-01-01&amp;page=2" in content
     last = staff.get(LIST, {"province": "LX", "submitted_from": "2000-01-01", "page": 3})
-    assert len(last.context["page"]) == 1
+    assert len(last.context["rows"]) == 1
+
+
+def test_rows_are_written_in_the_reader_language(client, questionnaire, dimensions):
+    organisation = OrganisationFactory(
+        name="Les Jardins de Namur", sector="food", province="NA", legal_form="scees"
+    )
+    assessment = _row(
+        questionnaire,
+        dimensions,
+        organisation,
+        {},
+        at=datetime.datetime(2025, 3, 31, 23, 30, tzinfo=datetime.UTC),  # 1 April in Brussels
+        level=3,
+    )
+    Assessment.objects.filter(pk=assessment.pk).update(overall_score=62.46)
+    _row(questionnaire, dimensions, None, {}, level=1)  # a visitor's
+    client.force_login(agency_with_mfa())
+
+    french = client.get(LIST).content.decode()
+    assert '<time datetime="2025-04-01T01:30:00+02:00">01/04/2025</time>' in french
+    assert f'<a href="{organisation.get_absolute_url()}">Les Jardins de Namur</a>' in french
+    for text in (
+        "Alimentation et circuits courts",
+        "Coopérative agréée comme entreprise sociale",
+        "<td>Namur</td>",
+        '<td class="text-end">62,5</td>',
+        "<td>3 – Structuré</td>",
+        '<span class="text-body-secondary">visiteur</span>',
+    ):
+        assert text in french
+
+    client.cookies["django_language"] = "en"
+    english = client.get(LIST).content.decode()
+    assert ">04/01/2025</time>" in english
+    assert "Food and short supply chains" in english
+    assert '<td class="text-end">62.5</td>' in english
+    assert "<td>3 – Structured</td>" in english
+
+
+def _selected(content):
+    """{select name: [its selected values]} of a page."""
+    return {
+        name: re.findall(r'<option value="([^"]*)" selected>', options)
+        for name, options in re.findall(r'<select name="(\w+)"[^>]*>(.*?)</select>', content, re.S)
+    }
+
+
+def test_filter_form_shows_the_filters_of_each_request(staff, questionnaire):
+    """The form's markup is cached per language and filters: each request still sees its own."""
+    namur = staff.get(LIST, {"province": "NA"}).content.decode()
+    assert _selected(namur) == {
+        "sector": [""],
+        "province": ["NA"],
+        "legal_form": [""],
+        "level": [""],
+    }
+
+    liege = staff.get(LIST, {"province": "LG", "level": "2"}).content.decode()
+    assert _selected(liege) == {
+        "sector": [""],
+        "province": ["LG"],
+        "legal_form": [""],
+        "level": ["2"],
+    }
+
+    invalid = staff.get(LIST, {"province": "ZZ"}).content.decode()
+    assert 'class="form-select is-invalid" aria-invalid="true"' in invalid
+
+    none = staff.get(LIST).content.decode()
+    assert set(map(tuple, _selected(none).values())) == {("",)}
+    assert '<option value="" selected>All</option>' in none
+    assert "is-invalid" not in none
+
+    staff.cookies["django_language"] = "fr"
+    assert '<option value="" selected>Tout</option>' in staff.get(LIST).content.decode()
 
 
 # --- aggregates ---------------------------------------------------------------------------
@@ -300,7 +385,7 @@ def test_unknown_province_shows_the_error_and_no_rows(staff, questionnaire):
 
     assert response.status_code == 200
     assert response.context["form"].errors["province"] == ["Choose a province from the list."]
-    assert list(response.context["page"]) == []
+    assert _listed(response) == _pks()
     assert response.context["aggregates"] == []
     content = response.content.decode()
     assert "Choose a province from the list." in content
@@ -315,7 +400,7 @@ def test_start_after_end_shows_the_error_and_no_rows(staff, questionnaire):
     assert response.context["form"].errors["submitted_until"] == [
         "The end date must be on or after the start date."
     ]
-    assert list(response.context["page"]) == []
+    assert _listed(response) == _pks()
     assert "The end date must be on or after the start date." in response.content.decode()
 
 
