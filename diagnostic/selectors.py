@@ -148,15 +148,20 @@ def _benchmark_key(organisation) -> str:
     return f"diagnostic:benchmark:v1:{group}"
 
 
-def benchmark_invalidate(organisation) -> None:
-    """A result of this peer group changed: the next reader computes the quartiles again."""
-    cache.delete(_benchmark_key(organisation))
+def benchmark_refresh(organisation) -> None:
+    """A result of this peer group changed: compute its quartiles again now, once, rather
+    than in the next page of each reader (a group is read far more often than it changes).
+    Run it after the change commits. Two refreshes of one group that overlap may store the
+    older figures; they last until the cache period runs out."""
+    cache.set(
+        _benchmark_key(organisation), _compute_benchmark(organisation), BENCHMARK_CACHE_SECONDS
+    )
 
 
 def benchmark_for(organisation) -> Benchmark:
     """Quartiles of the latest result of each organisation of the same sector, size band and
-    province, computed by the database and kept in the cache until a result of the group
-    changes. Empty when the group has fewer than five."""
+    province, computed by the database and kept in the cache, refreshed when a result of the
+    group changes. Empty when the group has fewer than five."""
     key = _benchmark_key(organisation)
     benchmark = cache.get(key)
     if benchmark is None:

@@ -25,7 +25,7 @@ from .models import (
     Result,
     ResultScore,
 )
-from .selectors import benchmark_invalidate, questionnaire_structure, visible_question_ids
+from .selectors import benchmark_refresh, questionnaire_structure, visible_question_ids
 
 
 class AssessmentLocked(Exception):
@@ -157,7 +157,7 @@ def _store_result(
 ) -> Result:
     """Save `result` with one score row per dimension, then mark the organisation's newest
     result as its latest (the one benchmarks read). Callers hold the organisation's lock."""
-    transaction.on_commit(lambda: benchmark_invalidate(organisation))
+    transaction.on_commit(lambda: benchmark_refresh(organisation))
     result.is_latest = False
     result.save()
     ResultScore.objects.filter(result=result).delete()

@@ -40,3 +40,22 @@ def test_quartiles_of_the_latest_result_of_each_peer_and_only_from_five(
     assert set(benchmark.dimensions) == set(
         peers[0].results.first().scores.values_list("dimension_code", flat=True)
     )
+
+
+def test_a_committed_result_refreshes_its_group_for_the_next_readers(
+    questionnaire, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    group = {"sector": "culture", "size_band": "10-19", "province": "HT"}
+    peers = [OrganisationFactory(**group) for _ in range(6)]
+    with django_capture_on_commit_callbacks(execute=True):
+        for rank, organisation in enumerate(peers[:5]):
+            _result_for(organisation, rank)
+    before = selectors.benchmark_for(peers[0])
+    assert before.count == 5
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _result_for(peers[5], 4)
+    with django_assert_num_queries(0):  # computed when the result committed
+        after = selectors.benchmark_for(peers[0])
+    assert after.count == 6
+    assert after.overall[2] > before.overall[2]  # a second best joined: q3 rises

@@ -282,7 +282,7 @@ def test_the_report_shows_the_benchmark_only_for_groups_of_five(
     assert "Median of similar EES" not in reports.report_html(report)
     assert "appears once at least five organisations" in reports.report_html(report)
     # Four more organisations of the same sector, size and province; once their results
-    # commit, the group's cached benchmark is dropped.
+    # commit, the group's cached benchmark is computed again.
     with django_capture_on_commit_callbacks(execute=True):
         for _ in range(4):
             _org_result(rank=3)
