@@ -202,11 +202,16 @@ class Aggregates:
     computed_at: datetime.datetime
 
 
+def aggregates_key(**filters) -> str:
+    """The cache key of these filters' aggregates in the active language."""
+    fingerprint = hashlib.sha256(repr(sorted(filters.items())).encode()).hexdigest()[:32]
+    return f"diagnostic:staff-aggregates:v2:{get_language()}:{fingerprint}"
+
+
 def cached_aggregates(**filters) -> Aggregates:
     """The aggregates of the filtered assessments, from the cache when they are fresh (the
     current dimensions, which name the rows, are read only to compute them)."""
-    fingerprint = hashlib.sha256(repr(sorted(filters.items())).encode()).hexdigest()[:32]
-    key = f"diagnostic:staff-aggregates:v2:{get_language()}:{fingerprint}"
+    key = aggregates_key(**filters)
     aggregates = cache.get(key)
     if aggregates is None:
         aggregates = Aggregates(

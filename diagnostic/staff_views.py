@@ -2,8 +2,8 @@
 dimension and a CSV export of the same set."""
 
 import csv
-from dataclasses import dataclass
 from datetime import datetime
+from typing import TypedDict
 
 from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest, StreamingHttpResponse
@@ -31,9 +31,9 @@ def _filters(form) -> dict:
     return {name: value for name, value in form.cleaned_data.items() if value not in ("", None)}
 
 
-@dataclass(frozen=True)
-class StaffRow:
-    """One line of the list, every cell ready to show."""
+class StaffRow(TypedDict):
+    """One line of the list, every cell ready to show (a dict: the template engine looks a
+    key up faster than an attribute)."""
 
     pk: int
     submitted_at: str  # ISO 8601, Brussels time, for <time datetime>
@@ -65,15 +65,19 @@ def _rows(values) -> list[StaffRow]:
     decimal_separator = formats.get_format("DECIMAL_SEPARATOR")
     # Slugs match the URL's own pattern: each link is the pattern with its slug put in.
     url_pattern = reverse("network:organisation_detail", kwargs={"slug": SLUG_MARK})
+    dates = {}  # a page often shows several diagnostics of one day
     rows = []
     for value in values:
         submitted_at = timezone.localtime(value["submitted_at"])
+        day = submitted_at.date()
+        if day not in dates:
+            dates[day] = dateformat.format(day, date_format)
         slug = value["organisation__slug"]
         rows.append(
             StaffRow(
                 pk=value["pk"],
                 submitted_at=submitted_at.isoformat(),
-                submitted_on=dateformat.format(submitted_at, date_format),
+                submitted_on=dates[day],
                 organisation=value["organisation__name"] or "",
                 organisation_url=url_pattern.replace(SLUG_MARK, slug) if slug else "",
                 **{
