@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class DiagnosticConfig(AppConfig):
     name = "diagnostic"
     verbose_name = _("Self-diagnostic")
+
+    def ready(self):
+        from . import receivers  # noqa: F401  (connects them)

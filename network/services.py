@@ -15,6 +15,7 @@ from digitalees.roles import is_coach
 from digitalees.tasks import send_mail_task
 
 from .models import CoachAssignment, Invitation, Membership, Organisation
+from .signals import organisation_changed
 
 INVITATION_SALT = "network.invitation"
 INVITATION_MAX_AGE = timedelta(days=14)
@@ -45,10 +46,15 @@ def organisation_create(*, user, **fields) -> Organisation:
 
 
 def organisation_update(*, organisation: Organisation, **fields) -> Organisation:
+    """Save an edit (`fields`, or what a ModelForm already set on the instance) and tell the
+    other apps which fields changed (signals.organisation_changed)."""
     for name, value in fields.items():
         setattr(organisation, name, value)
     organisation.full_clean()
+    changed = organisation.changed_fields()
     organisation.save()
+    if changed:
+        organisation_changed.send(sender=Organisation, organisation=organisation, changed=changed)
     return organisation
 
 

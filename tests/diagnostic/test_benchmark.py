@@ -1,6 +1,8 @@
 import pytest
 
 from diagnostic import selectors, services
+from network import services as network_services
+from network.models import Organisation
 from tests.diagnostic.conftest import answer_everything
 from tests.factories import MembershipFactory, OrganisationFactory
 
@@ -59,3 +61,25 @@ def test_a_committed_result_refreshes_its_group_for_the_next_readers(
         after = selectors.benchmark_for(peers[0])
     assert after.count == 6
     assert after.overall[2] > before.overall[2]  # a second best joined: q3 rises
+
+
+def test_an_organisation_that_moves_leaves_one_group_for_the_other(
+    questionnaire, django_capture_on_commit_callbacks
+):
+    liege = [OrganisationFactory(province="LG", postcode="4000") for _ in range(5)]
+    namur = [OrganisationFactory(province="NA", postcode="5000") for _ in range(4)]
+    with django_capture_on_commit_callbacks(execute=True):
+        for organisation in liege + namur:
+            _result_for(organisation, 2)
+    assert selectors.benchmark_for(liege[0]).count == 5
+    assert selectors.benchmark_for(namur[0]).overall is None  # four: not shown
+
+    # One of Liège moves to Namur (its address was wrong), through the profile's service.
+    moving = Organisation.objects.get(pk=liege[4].pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        network_services.organisation_update(organisation=moving, province="NA", postcode="5100")
+
+    assert selectors.benchmark_for(liege[0]).count == 4
+    assert selectors.benchmark_for(liege[0]).overall is None
+    assert selectors.benchmark_for(namur[0]).count == 5
+    assert selectors.benchmark_for(moving).overall is not None

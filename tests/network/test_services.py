@@ -171,3 +171,22 @@ def test_only_coaches_can_be_assigned_and_only_once():
     with pytest.raises(ValidationError, match="already coaches"):
         services.coach_assign(organisation=organisation, coach=coach, assigned_by=None)
     assert organisation.coach_assignments.count() == 1
+
+
+def test_an_edit_tells_which_fields_changed_and_what_they_were(changes):
+    organisation = Organisation.objects.get(pk=OrganisationFactory(province="NA").pk)
+
+    services.organisation_update(organisation=organisation, province="LG", postcode="4000")
+    assert changes == [(organisation.pk, {"province": "NA", "postcode": "5000"})]
+
+    services.organisation_update(organisation=organisation, province="LG")  # no change
+    services.organisation_update(organisation=organisation, province="HT", postcode="7000")
+    assert changes[1:] == [(organisation.pk, {"province": "LG", "postcode": "4000"})]
+
+
+def test_an_edit_that_fails_validation_tells_nothing(changes):
+    organisation = Organisation.objects.get(pk=OrganisationFactory(province="NA").pk)
+
+    with pytest.raises(ValidationError):
+        services.organisation_update(organisation=organisation, postcode="1000")  # Brussels
+    assert changes == []

@@ -90,6 +90,23 @@ def test_admin_edits_the_profile(client):
     assert organisation.name == "Nouveau nom"
 
 
+def test_the_edit_form_tells_the_other_apps_what_changed(client, changes):
+    membership = MembershipFactory(
+        role="admin", organisation__province="LG", organisation__postcode="4000"
+    )
+    organisation = membership.organisation
+    client.force_login(membership.user)
+    url = reverse("network:organisation_edit", kwargs={"slug": organisation.slug})
+    data = {**FORM, "enterprise_number": organisation.enterprise_number, "name": organisation.name}
+
+    assert client.post(url, {**data, "province": "NA", "postcode": "5100"}).status_code == 302
+
+    [(pk, changed)] = changes
+    assert pk == organisation.pk
+    assert changed["province"] == "LG" and changed["postcode"] == "4000"
+    assert "name" not in changed and "enterprise_number" not in changed
+
+
 def test_invalid_edit_changes_nothing(client):
     membership = MembershipFactory(role="admin")
     organisation = membership.organisation
