@@ -73,7 +73,11 @@ def answer_save(
     if not codes:
         Answer.objects.filter(assessment=assessment, question=question).delete()
         return None
-    choices = {c.code: c for c in question.choices.all()}
+    structure = questionnaire_structure(assessment.questionnaire_id)
+    choices = {
+        choice.code: choice
+        for choice in (structure.choices[c] for c in structure.choices_of.get(question.id, []))
+    }
     unknown = [c for c in codes if c not in choices]
     if unknown:
         raise ValidationError(_("This answer is not one of the question's choices."))
@@ -86,7 +90,13 @@ def answer_save(
             % {"label": next(c for c in selected if c.exclusive).tr("label")}
         )
     answer, _created = Answer.objects.get_or_create(assessment=assessment, question=question)
-    answer.choices.set(selected)
+    # What choices.set() does, without first reading the current choices: drop the others,
+    # add the missing ones.
+    links = Answer.choices.through
+    links.objects.filter(answer=answer).exclude(choice__in=selected).delete()
+    links.objects.bulk_create(
+        [links(answer=answer, choice=choice) for choice in selected], ignore_conflicts=True
+    )
     Assessment.objects.filter(pk=assessment.pk).update(updated_at=timezone.now())
     return answer
 

@@ -2,9 +2,11 @@ from .roles import is_agency_staff, is_coach
 
 
 def roles(request):
-    """Role flags for the navigation; rules about data stay in network.rules."""
+    """Role flags for the navigation; rules about data stay in network.rules. Each is asked
+    (one query for both) only when a template reads it: fragments without the navigation
+    (htmx answers) cost nothing."""
     user = getattr(request, "user", None)
     return {
-        "user_is_coach": bool(user and is_coach(user)),
-        "user_is_agency": bool(user and is_agency_staff(user)),
+        "user_is_coach": lambda: bool(user and is_coach(user)),
+        "user_is_agency": lambda: bool(user and is_agency_staff(user)),
     }

@@ -44,6 +44,38 @@ def test_htmx_saves_one_answer_and_returns_the_questions(client, questionnaire):
     assert 'value="3" checked' in content
 
 
+def test_a_checklist_answer_changes_then_clears(
+    client, questionnaire, django_assert_max_num_queries
+):
+    assessment, _url = _start(client)
+    question = Question.objects.get(questionnaire=questionnaire, code="security.measures")
+    url = reverse("diagnostic:answer", kwargs={"uuid": assessment.uuid, "code": question.code})
+
+    def chosen():
+        answer = Answer.objects.filter(assessment=assessment, question=question).first()
+        return sorted(c.code for c in answer.choices.all()) if answer else None
+
+    def send(*codes):
+        return client.post(url, {question.code: list(codes)}, HTTP_HX_REQUEST="true")
+
+    send("antivirus", "two_factor")
+    assert chosen() == ["antivirus", "two_factor"]
+    # Session, account, assessment, its lock, the answer, its choices (drop, add), the
+    # assessment's date and the page's answers: the same count at every answer.
+    with django_assert_max_num_queries(11):
+        send("two_factor", "device_lock")
+    assert chosen() == ["device_lock", "two_factor"]
+    # "None of these" cannot be combined: refused, the previous answer stays.
+    client.cookies["django_language"] = "en"
+    refused = send("none", "antivirus")
+    assert "cannot be combined with other choices" in refused.content.decode()
+    assert chosen() == ["device_lock", "two_factor"]
+    send("none")
+    assert chosen() == ["none"]
+    send()  # everything unticked: no answer any more
+    assert chosen() is None
+
+
 def test_plain_form_saves_the_page_and_moves_on(client, questionnaire):
     assessment, url = _start(client)
     questions = Question.objects.filter(dimension__position=1, questionnaire=questionnaire)
