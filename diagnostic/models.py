@@ -420,8 +420,9 @@ class Report(models.Model):
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    # Where to send the "your report is ready" e-mail (the requester's, or a visitor's).
-    notify_email = models.EmailField(blank=True)
+    # Where to send the "your report is ready" e-mail: the address of each one who asked
+    # while it was being prepared (members' accounts, or the address a visitor typed).
+    notify_emails = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     ready_at = models.DateTimeField(null=True, blank=True)
     error = models.TextField(blank=True)
@@ -451,3 +452,8 @@ class Report(models.Model):
 
     def __str__(self):
         return f"{self.assessment or self.result} ({self.language}, {self.status})"
+
+    def emails(self, address: str) -> bool:
+        """Whether the ready report's link will be e-mailed to this address."""
+        wanted = address.strip().casefold()
+        return any(email.strip().casefold() == wanted for email in self.notify_emails)

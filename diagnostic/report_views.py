@@ -81,15 +81,14 @@ def _respond(request, report: Report, *, results_url: str, notify_email: str):
         return render(request, STATUS_TEMPLATE, {"report": report})
     if report.status == Report.Status.READY:
         messages.success(request, _("Your PDF report is ready: download it below."))
-    elif notify_email and report.notify_email == notify_email:
-        # (Someone else's earlier request keeps its own address, not shown here.)
+    elif notify_email and report.emails(notify_email):
         messages.info(
             request,
             _(
                 "Your PDF report is being prepared. The download link appears on this page "
                 "and will be sent to %(email)s."
             )
-            % {"email": report.notify_email},
+            % {"email": notify_email},
         )
     else:
         messages.info(

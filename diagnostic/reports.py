@@ -47,22 +47,26 @@ def report_request(
     source = {"assessment": assessment} if assessment is not None else {"result": result}
     if requested_by is not None and not requested_by.is_authenticated:
         requested_by = None
+    notify = [notify_email] if notify_email else []
     with transaction.atomic():
         report, created = Report.objects.select_for_update().get_or_create(
             **source,
             language=language,
-            defaults={"requested_by": requested_by, "notify_email": notify_email},
+            defaults={"requested_by": requested_by, "notify_emails": notify},
         )
         if report.status == Report.Status.READY and _file_exists(report):
             return report
         if not created and report.status != Report.Status.PENDING:
-            # Failed, or ready but its file was lost: render it again, for this requester.
+            # Failed, or ready but its file was lost: render it again.
             report.status = Report.Status.PENDING
             report.error = ""
             report.ready_at = None
             report.file = ""
-            report.notify_email = notify_email or report.notify_email
-            report.save(update_fields=["status", "error", "ready_at", "file", "notify_email"])
+            report.save(update_fields=["status", "error", "ready_at", "file"])
+        if not created and notify_email and not report.emails(notify_email):
+            # Everyone who asks while it is being prepared gets the link.
+            report.notify_emails.append(notify_email)
+            report.save(update_fields=["notify_emails"])
         # A pending report asked for again is queued again: the task acts only on a pending
         # row it can lock, so a second run does nothing, and a lost message is made up for.
         # Robust: a broker that is down must not fail the request (the report stays pending).
@@ -242,8 +246,9 @@ def report_organisation(report: Report):
 
 
 def report_notify(report: Report) -> None:
-    """E-mail the download link of a ready report to the address given when asking for it."""
-    if not report.notify_email:
+    """E-mail the download link of a ready report to each address given when asking for it
+    (one message each: colleagues do not see each other's addresses), then forget them."""
+    if not report.notify_emails:
         return
     organisation = report_organisation(report)
     with translation.override(report.language):
@@ -256,9 +261,13 @@ def report_notify(report: Report) -> None:
         # browser that holds the diagnostic (its session).
         "is_visitor": bool(report.assessment_id and report.assessment.respondent_id is None),
     }
-    send_mail_task.delay(
-        template="diagnostic/email/report_ready",
-        to=[report.notify_email],
-        context=context,
-        language=report.language,
-    )
+    for address in report.notify_emails:
+        send_mail_task.delay(
+            template="diagnostic/email/report_ready",
+            to=[address],
+            context=context,
+            language=report.language,
+        )
+    # (Unless it was asked for again meanwhile, its file lost: that rendering e-mails anew.)
+    Report.objects.filter(pk=report.pk, status=Report.Status.READY).update(notify_emails=[])
+    report.notify_emails = []

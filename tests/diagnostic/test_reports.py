@@ -122,7 +122,8 @@ def test_a_member_gets_the_organisations_report_by_email_and_download(
     report = Report.objects.get(result=result)
     assert report.status == Report.Status.READY
     assert report.language == "fr"  # the reader's language: French unless they chose English
-    assert report.requested_by == member and report.notify_email == member.email
+    assert report.requested_by == member
+    assert report.notify_emails == []  # sent: nobody is e-mailed twice
     assert _pdf_bytes(report).startswith(b"%PDF")
     assert result.organisation.name in _pdf_text(report)
 
@@ -175,6 +176,43 @@ def test_the_page_polls_while_the_report_is_prepared_then_offers_the_download(
     assert "hx-trigger" not in ready  # no more polling
 
 
+def test_everyone_who_asks_while_it_is_prepared_gets_the_link_by_email(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    admin, result = _org_result()
+    colleague = MembershipFactory(organisation=result.organisation).user
+    onlooker = MembershipFactory(organisation=result.organisation).user
+    with django_capture_on_commit_callbacks(execute=False) as first:
+        client.force_login(admin.user)
+        client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+        mine = client.post(_result_request_url(result), HTTP_HX_REQUEST="true")
+        client.force_login(colleague)
+        client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+        theirs = client.post(_result_request_url(result), HTTP_HX_REQUEST="true")
+        client.post(_result_request_url(result), HTTP_HX_REQUEST="true")  # asked twice
+    report = Report.objects.get(result=result)
+    assert report.status == Report.Status.PENDING
+    for response in (mine, theirs):
+        assert "The link will also be sent by e-mail." in response.content.decode()
+    # A colleague who only opens the page is not told they will get an e-mail.
+    client.force_login(onlooker)
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+    status = client.get(_status_url(report), HTTP_HX_REQUEST="true").content.decode()
+    assert "being prepared" in status and "sent by e-mail" not in status
+
+    for callback in first:  # the rendering runs once, after both asked
+        callback()
+    assert sorted(mail.to[0] for mail in mailoutbox) == sorted([admin.user.email, colleague.email])
+    assert all(len(mail.to) == 1 for mail in mailoutbox)  # one message each
+    assert all(_download_url(report) in mail.body for mail in mailoutbox)
+
+    # Asked again once ready: the download is there, no e-mail is sent again.
+    client.force_login(admin.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_result_request_url(result), HTTP_HX_REQUEST="true")
+    assert len(mailoutbox) == 2
+
+
 def test_a_visitor_gets_their_report_in_the_same_browser(
     client, mailoutbox, django_capture_on_commit_callbacks
 ):
@@ -187,7 +225,7 @@ def test_a_visitor_gets_their_report_in_the_same_browser(
 
     report = Report.objects.get(assessment=assessment)
     assert report.status == Report.Status.READY
-    assert report.requested_by is None and report.notify_email == "visitor@example.be"
+    assert report.requested_by is None
     assert _pdf_bytes(report).startswith(b"%PDF")
     assert len(mailoutbox) == 1 and mailoutbox[0].to == ["visitor@example.be"]
     assert _download_url(report) in mailoutbox[0].body
