@@ -8,6 +8,7 @@ from django.db.models import Count, F, Q
 
 from digitalees.db import Percentile
 from network.models import Resource
+from network.selectors import library_version
 
 from . import scoring
 from .models import (
@@ -242,13 +243,13 @@ def results_history(organisation):
     return list(Result.objects.filter(organisation=organisation).order_by("created_at"))
 
 
-RESOURCES_CACHE_SECONDS = 10 * 60
+RESOURCES_CACHE_SECONDS = 60 * 60
 
 
 def resources_for_dimensions(codes: list[str]) -> dict[str, list]:
     """Published resources tagged with each dimension code, in one query, kept in the cache
-    for a few minutes: the library changes seldom and every results page reads it."""
-    key = "diagnostic:resources:v1:" + ",".join(sorted(codes))
+    until the library changes: it changes seldom and every results page reads it."""
+    key = f"diagnostic:resources:v2:{library_version()}:" + ",".join(sorted(codes))
     by_code = cache.get(key)
     if by_code is None:
         by_code = _resources_for_dimensions(codes)

@@ -19,6 +19,7 @@ from digitalees import ratelimit
 from digitalees.charts import line_svg
 from network.models import Membership, Organisation
 from network.rules import check_organisation_access
+from network.selectors import library_version
 
 from . import selectors, services
 from .forms import EmailForm
@@ -216,11 +217,14 @@ RESULTS_BODY_SECONDS = 60 * 60
 
 def _results_body(request, *, source: tuple, organisation, build) -> str:
     """The body of a results page (scores, chart, benchmark, recommendations) is the same for
-    every reader and is most of the page's cost: it is cached per source, language and
-    benchmark, so that a result that changes or a peer group that moves renders anew.
-    `build(benchmark)` returns the context to render it."""
+    every reader and is most of the page's cost: it is cached per source, language, benchmark
+    and version of the resource library, so that a result that changes, a peer group that
+    moves or a recommended resource that is edited renders anew. `build(benchmark)` returns
+    the context to render it."""
     benchmark = selectors.benchmark_for(organisation) if organisation else None
-    identity = repr((source, organisation.pk if organisation else None, benchmark))
+    identity = repr(
+        (source, organisation.pk if organisation else None, benchmark, library_version())
+    )
     fingerprint = hashlib.sha256(identity.encode()).hexdigest()[:32]
     key = f"diagnostic:results-body:v1:{get_language()}:{fingerprint}"
     body = cache.get(key)

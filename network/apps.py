@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class NetworkConfig(AppConfig):
     name = "network"
     verbose_name = _("EES network")
+
+    def ready(self):
+        from . import receivers  # noqa: F401  (connects them)

@@ -1,6 +1,9 @@
 """Reads about organisations that other apps and the dashboard need."""
 
+import secrets
+
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db.models import Count, Q
 
 from digitalees.roles import COACH_GROUP
@@ -56,3 +59,21 @@ def staff_organisation_list(
     if sector:
         qs = qs.filter(sector=sector)
     return qs.order_by("name")
+
+
+LIBRARY_VERSION_KEY = "network:library:version"
+
+
+def library_version() -> str:
+    """A token that changes whenever the resource library changes (a resource, a topic or
+    their links: see receivers). Caches built from the library put it in their keys, so
+    that an edit shows at once."""
+    version = cache.get(LIBRARY_VERSION_KEY)
+    if version is None:
+        cache.add(LIBRARY_VERSION_KEY, secrets.token_hex(8), timeout=None)
+        version = cache.get(LIBRARY_VERSION_KEY, "")
+    return version
+
+
+def library_changed() -> None:
+    cache.set(LIBRARY_VERSION_KEY, secrets.token_hex(8), timeout=None)

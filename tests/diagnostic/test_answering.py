@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from diagnostic.models import Answer, Assessment, Question, Result
 from diagnostic.services import assessment_submit
+from network.models import Resource
 from tests.diagnostic.conftest import answer_everything
 from tests.factories import MembershipFactory, UserFactory
 
@@ -200,6 +201,28 @@ def test_results_page_shows_scores_radar_table_and_recommendations(client, quest
     assert "<caption>Scores out of 100 per dimension" in content
     assert "What to do next" in content
     assert f"{assessment.overall_score:.0f}" in content
+
+
+def test_an_edited_resource_shows_at_once_on_results_pages(
+    client, questionnaire, django_capture_on_commit_callbacks
+):
+    assessment, _url = _start(client)
+    answer_everything(assessment, rank=0)  # the weakest everywhere: every recommendation
+    assessment = assessment_submit(assessment=assessment)
+    url = reverse("diagnostic:results", kwargs={"uuid": assessment.uuid})
+    client.cookies["django_language"] = "en"
+    page = client.get(url).content.decode()  # rendered, then kept in the cache
+    resource = next(r for r in Resource.objects.published() if r.title_en in page)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        resource.title_en = "A brand-new guide to passwords"
+        resource.save()
+    assert "A brand-new guide to passwords" in client.get(url).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        resource.is_published = False
+        resource.save()
+    assert "A brand-new guide to passwords" not in client.get(url).content.decode()
 
 
 def test_member_diagnostic_becomes_the_organisations_result(client, questionnaire):
