@@ -17,6 +17,7 @@ from .forms import (
 )
 from .models import CoachAssignment, Invitation, Membership, Organisation
 from .rules import check_organisation_access
+from .signals import organisation_page_links
 
 
 def _get_organisation_for_user(request, slug, *, manage=False):
@@ -53,6 +54,13 @@ def organisation_detail(request, slug):
         "access": access,
         "members": members,
         "assignments": assignments,
+        "programme_links": [
+            link
+            for _receiver, links in organisation_page_links.send(
+                sender=Organisation, organisation=organisation, access=access
+            )
+            for link in links or ()
+        ],
     }
     if access.can_manage:
         context["invitations"] = organisation.invitations.pending().select_related("invited_by")

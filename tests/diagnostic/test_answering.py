@@ -7,7 +7,7 @@ from diagnostic.models import Answer, Assessment, Question, Result
 from diagnostic.services import assessment_submit
 from network.models import Resource
 from tests.diagnostic.conftest import answer_everything
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories import CoachAssignmentFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -243,3 +243,32 @@ def test_cannot_start_for_an_organisation_one_does_not_belong_to(client, questio
     response = client.post(reverse("diagnostic:start"), {"organisation": other.organisation.slug})
     assert response.status_code == 404
     assert not Assessment.objects.exists()
+
+
+def test_the_organisation_page_leads_to_its_diagnostics(client, questionnaire):
+    membership = MembershipFactory()
+    organisation = membership.organisation
+    page_url = organisation.get_absolute_url()
+    history_url = reverse("diagnostic:organisation_history", kwargs={"slug": organisation.slug})
+    client.force_login(membership.user)
+    client.cookies["django_language"] = "en"
+
+    page = client.get(page_url).content.decode()
+    assert "No self-diagnostic submitted yet." in page
+    assert f'href="{history_url}"' in page
+    assert f'href="{reverse("diagnostic:start")}">Take the self-diagnostic' in page
+
+    assessment, _url = _start(client, organisation=organisation.slug)
+    assessment = assessment_submit(assessment=answer_everything(assessment))
+    result = Result.objects.get(organisation=organisation, is_latest=True)
+    result_url = reverse(
+        "diagnostic:organisation_result", kwargs={"slug": organisation.slug, "pk": result.pk}
+    )
+    page = client.get(page_url).content.decode()
+    assert f'href="{result_url}">Latest self-diagnostic: {result.overall_score:.0f}/100 on' in page
+
+    # Its coach reads the same results, and does not take the diagnostic for it.
+    client.force_login(CoachAssignmentFactory(organisation=organisation).coach)
+    page = client.get(page_url).content.decode()
+    assert f'href="{result_url}"' in page and f'href="{history_url}"' in page
+    assert "Take the self-diagnostic" not in page
