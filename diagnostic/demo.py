@@ -5,7 +5,9 @@ diagnostics, so that results pages, histories and benchmarks have something to s
 
 - every pilot has a result from about a year ago and a better recent one;
 - every pilot has five to eight fictional peers (same sector, size band and province), so the
-  benchmark of similar EES shows on its results page.
+  benchmark of similar EES shows on its results page;
+- the first pilot (whose admin's login is printed) runs a campaign, still open, in which
+  three colleagues answered through the services: its latest result shows perception gaps.
 
 Rows are scored with the pure functions of `scoring` and written with bulk_create: they are
 exactly what `services.assessment_submit` stores (tests/diagnostic/test_demo.py builds one
@@ -29,7 +31,7 @@ from digitalees.models import User
 from network.demo import FIRST_NAMES, LAST_NAMES, PILOTS, enterprise_number
 from network.models import Membership, Organisation
 
-from . import scoring
+from . import scoring, services
 from .models import (
     Answer,
     Assessment,
@@ -822,4 +824,59 @@ def seed(*, password: str, stdout) -> list[tuple[str, str]]:
             f"Diagnostic: {len(items)} submitted diagnostics for "
             f"{len({i.organisation_id for i in items})} organisations."
         )
+    first_pilot = pilots.get(enterprise_number(PILOTS[0][1]))
+    if first_pilot is not None and not first_pilot.campaigns.exists():
+        campaign = campaign_create(first_pilot, structure)
+        stdout.write(
+            f"Diagnostic: an open campaign of {first_pilot.name} with "
+            f"{campaign.assessments.count()} respondents."
+        )
     return []
+
+
+def campaign_create(organisation: Organisation, structure: Structure):
+    """A campaign opened by the organisation's admin, answered by the admin, the other members
+    and a colleague invited by e-mail, each seeing the organisation a little differently
+    (their own leaning per dimension), then submitted: all through the services, as in the
+    browser. The campaign stays open."""
+    memberships = list(
+        Membership.objects.filter(organisation=organisation)
+        .select_related("user")
+        .order_by("created_at", "pk")
+    )
+    admin = next(m.user for m in memberships if m.role == Membership.Role.ADMIN)
+    campaign = services.campaign_open(organisation=organisation, opened_by=admin)
+    for membership in memberships:
+        if membership.user != admin:
+            services.campaign_invite(
+                campaign=campaign, email=membership.user.email, invited_by=admin, send_email=False
+            )
+    services.campaign_invite(
+        campaign=campaign,
+        email=f"coordination.{organisation.slug}@digitalees.test",
+        invited_by=admin,
+        send_email=False,
+    )
+    base = profile_for(
+        structure,
+        random.Random(f"{SEED}-campaign"),
+        size_band=organisation.size_band,
+        sector=organisation.sector,
+    )
+    questions = {q.id: q for q in structure.questions}
+    for person, assessment in enumerate(campaign.assessments.order_by("pk")):
+        profile = profile_for(
+            structure,
+            random.Random(f"{SEED}-campaign-{person}"),
+            size_band=organisation.size_band,
+            sector=organisation.sector,
+        )
+        profile.maturity = min(0.85, base.maturity + 0.1)  # after a year of coaching
+        for question_id, choice_ids in answers_for(structure, profile).items():
+            services.answer_save(
+                assessment=assessment,
+                question=questions[question_id],
+                choice_codes=[structure.choices[c].code for c in choice_ids],
+            )
+        services.assessment_submit(assessment=assessment)
+    return campaign

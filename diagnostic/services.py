@@ -352,8 +352,11 @@ def campaign_open(*, organisation: Organisation, opened_by) -> Campaign:
 
 
 @transaction.atomic
-def campaign_invite(*, campaign: Campaign, email: str, invited_by) -> Assessment:
-    """Invite a colleague: they get their own assessment and a personal link by e-mail."""
+def campaign_invite(
+    *, campaign: Campaign, email: str, invited_by, send_email: bool = True
+) -> Assessment:
+    """Invite a colleague: they get their own assessment and a personal link by e-mail
+    (`send_email=False`: no e-mail, for demo colleagues who answer at once)."""
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     if not campaign.is_open:
         raise ValidationError(_("This campaign is closed."))
@@ -382,6 +385,8 @@ def campaign_invite(*, campaign: Campaign, email: str, invited_by) -> Assessment
         "expires_days": ACCESS_MAX_AGE.days,
     }
     language = get_language()
+    if not send_email:
+        return assessment
     transaction.on_commit(
         lambda: send_mail_task.delay(
             template="diagnostic/email/campaign_invitation",

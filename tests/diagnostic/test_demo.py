@@ -176,9 +176,10 @@ def test_seed_demo_adds_diagnostics_once_and_pilots_see_a_benchmark(settings, cl
     pilots = list(Organisation.objects.filter(enterprise_number__in=pilot_numbers))
     assert len(pilots) == 15
     with_benchmark = []
+    first = Organisation.objects.get(enterprise_number=enterprise_number(PILOTS[0][1]))
     for pilot in pilots:
-        before, after = pilot.results.order_by("created_at")
-        assert (before.is_latest, after.is_latest) == (False, True)
+        before, after = pilot.results.filter(campaign=None).order_by("created_at")
+        assert (before.is_latest, after.is_latest) == (False, pilot != first)
         assert after.overall_score > before.overall_score
         assert timedelta(days=300) < after.created_at - before.created_at < timedelta(days=400)
         assert timezone.now() - after.created_at < timedelta(days=60)
@@ -206,6 +207,23 @@ def test_seed_demo_adds_diagnostics_once_and_pilots_see_a_benchmark(settings, cl
         reverse("diagnostic:organisation_history", kwargs={"slug": pilot.slug})
     ).content.decode()
     assert history.count(f"/results/{latest_result.pk}/") >= 1
+
+    # The first pilot's team answered a campaign together: its latest result shows how
+    # differently they see each dimension.
+    campaign = first.campaigns.get()
+    assert campaign.is_open
+    assert campaign.assessments.submitted().count() == campaign.assessments.count() == 3
+    latest_result = first.results.get(is_latest=True)
+    assert latest_result.campaign == campaign and latest_result.respondents == 3
+    assert all(score.spread is not None for score in latest_result.scores.all())
+    assert any(score.spread > 0 for score in latest_result.scores.all())
+    client.force_login(first.memberships.get(role="admin").user)
+    content = client.get(
+        reverse(
+            "diagnostic:organisation_result", kwargs={"slug": first.slug, "pk": latest_result.pk}
+        )
+    ).content.decode()
+    assert "your team sees this dimension differently" in content
 
 
 def _mean(results):
