@@ -9,13 +9,11 @@ from network.models import Organisation
 
 from .scoring import LEVELS
 
-ALL = ("", _("All"))
 
-
-def _choice_field(label, choices, invalid):
+def _choice_field(label, everything, choices, invalid):
     return forms.ChoiceField(
         label=label,
-        choices=[ALL, *choices],
+        choices=[("", everything), *choices],
         required=False,
         error_messages={"invalid_choice": invalid},
     )
@@ -32,17 +30,29 @@ def _date_field(label):
 
 class StaffAssessmentFilterForm(BootstrapFieldsMixin, forms.Form):
     sector = _choice_field(
-        _("Sector"), Organisation.Sector.choices, _("Choose a sector from the list.")
+        _("Sector"),
+        _("All sectors"),
+        Organisation.Sector.choices,
+        _("Choose a sector from the list."),
     )
     province = _choice_field(
-        _("Province"), Organisation.Province.choices, _("Choose a province from the list.")
+        _("Province"),
+        _("All provinces"),
+        Organisation.Province.choices,
+        _("Choose a province from the list."),
     )
     legal_form = _choice_field(
-        _("Legal form"), Organisation.LegalForm.choices, _("Choose a legal form from the list.")
+        _("Legal form"),
+        _("All legal forms"),
+        Organisation.LegalForm.choices,
+        _("Choose a legal form from the list."),
     )
     level = forms.TypedChoiceField(
         label=_("Maturity level"),
-        choices=[ALL, *((lv.number, format_lazy("{} – {}", lv.number, lv.name)) for lv in LEVELS)],
+        choices=[
+            ("", _("All levels")),
+            *((lv.number, format_lazy("{} – {}", lv.number, lv.name)) for lv in LEVELS),
+        ],
         coerce=int,
         empty_value=None,
         required=False,

@@ -96,14 +96,16 @@ class StaffOrganisationFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or enterprise number"), required=False)
     province = forms.ChoiceField(
         label=_("Province"),
-        choices=[("", _("All"))] + Organisation.Province.choices,
+        choices=[("", _("All provinces"))] + Organisation.Province.choices,
         required=False,
     )
     legal_form = forms.ChoiceField(
         label=_("Legal form"),
-        choices=[("", _("All"))] + Organisation.LegalForm.choices,
+        choices=[("", _("All legal forms"))] + Organisation.LegalForm.choices,
         required=False,
     )
     sector = forms.ChoiceField(
-        label=_("Sector"), choices=[("", _("All"))] + Organisation.Sector.choices, required=False
+        label=_("Sector"),
+        choices=[("", _("All sectors"))] + Organisation.Sector.choices,
+        required=False,
     )

@@ -249,11 +249,13 @@ def test_filter_form_shows_the_filters_of_each_request(staff, questionnaire):
 
     none = staff.get(LIST).content.decode()
     assert set(map(tuple, _selected(none).values())) == {("",)}
-    assert '<option value="" selected>All</option>' in none
+    assert '<option value="" selected>All provinces</option>' in none
     assert "is-invalid" not in none
 
     staff.cookies["django_language"] = "fr"
-    assert '<option value="" selected>Tout</option>' in staff.get(LIST).content.decode()
+    french = staff.get(LIST).content.decode()
+    assert '<option value="" selected>Toutes les provinces</option>' in french
+    assert '<option value="" selected>Tous les secteurs</option>' in french
 
 
 # --- aggregates ---------------------------------------------------------------------------
