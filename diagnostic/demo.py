@@ -773,13 +773,10 @@ def seed(*, password: str, stdout) -> list[tuple[str, str]]:
     # Pilots: one diagnostic about a year ago, a better one in the last weeks.
     for _name, body, *_rest in PILOTS:
         organisation = pilots.get(enterprise_number(body))
-        profile_rng = random.Random(f"{SEED}-{body}")
         if organisation is None:
             continue
-        profile = profile_for(
-            structure, profile_rng, size_band=organisation.size_band, sector=organisation.sector
-        )
-        profile.maturity = min(profile.maturity, 0.7)  # room to progress
+        profile_rng = random.Random(f"{SEED}-{body}")
+        profile = _pilot_profile(structure, organisation, profile_rng)
         before = answers_for(structure, profile)
         progress = profile_rng.uniform(0.1, 0.2)
         after = answers_for(structure, profile, progress=progress)
@@ -834,6 +831,17 @@ def seed(*, password: str, stdout) -> list[tuple[str, str]]:
     return []
 
 
+def _pilot_profile(structure: Structure, organisation: Organisation, rng=None) -> Profile:
+    """A pilot's profile, drawn from its own seed: the same on every run."""
+    body = organisation.enterprise_number[:-2]
+    rng = rng or random.Random(f"{SEED}-{body}")
+    profile = profile_for(
+        structure, rng, size_band=organisation.size_band, sector=organisation.sector
+    )
+    profile.maturity = min(profile.maturity, 0.7)  # room to progress
+    return profile
+
+
 def campaign_create(organisation: Organisation, structure: Structure):
     """A campaign opened by the organisation's admin, answered by the admin, the other members
     and a colleague invited by e-mail, each seeing the organisation a little differently
@@ -857,12 +865,9 @@ def campaign_create(organisation: Organisation, structure: Structure):
         invited_by=admin,
         send_email=False,
     )
-    base = profile_for(
-        structure,
-        random.Random(f"{SEED}-campaign"),
-        size_band=organisation.size_band,
-        sector=organisation.sector,
-    )
+    # As mature as the organisation's own recent diagnostic (see seed), each respondent
+    # with their own draws and leaning per dimension: the perception gaps.
+    maturity = _pilot_profile(structure, organisation).maturity
     questions = {q.id: q for q in structure.questions}
     for person, assessment in enumerate(campaign.assessments.order_by("pk")):
         profile = profile_for(
@@ -871,7 +876,7 @@ def campaign_create(organisation: Organisation, structure: Structure):
             size_band=organisation.size_band,
             sector=organisation.sector,
         )
-        profile.maturity = min(0.85, base.maturity + 0.1)  # after a year of coaching
+        profile.maturity = maturity + 0.15
         for question_id, choice_ids in answers_for(structure, profile).items():
             services.answer_save(
                 assessment=assessment,
