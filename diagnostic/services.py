@@ -136,26 +136,29 @@ def assessment_submit(*, assessment: Assessment) -> Assessment:
             % {"parts": ", ".join(d.tr("title") for d in empty)}
         )
     overall = scoring.overall_score(by_dimension.values())
-    now = timezone.now()
+    submitted = {
+        "status": Assessment.Status.SUBMITTED,
+        "submitted_at": timezone.now(),
+        "overall_score": overall,
+        "level": scoring.level_for(overall).number,
+        "question_scores": question_scores,
+    }
     # Claim the draft: only one request may submit it.
     claimed = Assessment.objects.filter(pk=assessment.pk, status=Assessment.Status.DRAFT).update(
-        status=Assessment.Status.SUBMITTED,
-        submitted_at=now,
-        overall_score=overall,
-        level=scoring.level_for(overall).number,
-        question_scores=question_scores,
+        **submitted
     )
     if not claimed:
         raise AssessmentLocked(_("This diagnostic was already submitted."))
+    for name, value in submitted.items():
+        setattr(assessment, name, value)
     DimensionScore.objects.bulk_create(
         DimensionScore(assessment=assessment, dimension=d, score=by_dimension[d.code])
         for d in structure.dimensions
     )
-    assessment.refresh_from_db()
     if assessment.campaign_id:
         campaign_result_update(campaign=assessment.campaign)
     elif assessment.organisation_id:
-        result_record(assessment=assessment)
+        result_record(assessment=assessment, dimension_scores=by_dimension)
     return assessment
 
 
@@ -196,14 +199,17 @@ def _store_result(
 
 
 @transaction.atomic
-def result_record(*, assessment: Assessment) -> Result:
-    """A single member's submitted assessment becomes the organisation's latest result."""
+def result_record(*, assessment: Assessment, dimension_scores: dict | None = None) -> Result:
+    """A single member's submitted assessment becomes the organisation's latest result.
+    `dimension_scores` ({code: score}) spares reading what the caller has just written."""
     # Serialise result writes per organisation: the "latest" flag must stay unique.
     organisation = Organisation.objects.select_for_update().get(pk=assessment.organisation_id)
-    scores = {
-        ds.dimension.code: (ds.score, None)
-        for ds in assessment.dimension_scores.select_related("dimension")
-    }
+    if dimension_scores is None:
+        dimension_scores = {
+            ds.dimension.code: ds.score
+            for ds in assessment.dimension_scores.select_related("dimension")
+        }
+    scores = {code: (score, None) for code, score in dimension_scores.items()}
     result = Result(
         organisation_id=assessment.organisation_id,
         questionnaire_id=assessment.questionnaire_id,
