@@ -25,7 +25,12 @@ from .models import (
     Result,
     ResultScore,
 )
-from .selectors import benchmark_refresh, questionnaire_structure, visible_question_ids
+from .selectors import (
+    answers_of,
+    benchmark_refresh,
+    questionnaire_structure,
+    visible_question_ids,
+)
 
 
 class AssessmentLocked(Exception):
@@ -104,10 +109,7 @@ def answer_save(
 def _question_scores(assessment: Assessment) -> dict[str, float | None]:
     """{question code: 0–10 or None} over the questions the respondent was shown."""
     structure = questionnaire_structure(assessment.questionnaire_id)
-    answers = {
-        a.question_id: [c.id for c in a.choices.all()]
-        for a in assessment.answers.prefetch_related("choices")
-    }
+    answers = answers_of(assessment)
     shown = visible_question_ids(structure, answers)
     scores = {}
     for question in structure.questions:
