@@ -173,9 +173,11 @@ def _store_result(
     """Save `result` with one score row per dimension, then mark the organisation's newest
     result as its latest (the one benchmarks read). Callers hold the organisation's lock."""
     transaction.on_commit(lambda: benchmark_refresh(organisation))
+    replacing = result.pk is not None  # a campaign's result, updated in place
     result.is_latest = False
     result.save()
-    ResultScore.objects.filter(result=result).delete()
+    if replacing:
+        ResultScore.objects.filter(result=result).delete()
     ResultScore.objects.bulk_create(
         ResultScore(result=result, dimension_code=code, score=score, spread=spread, is_latest=False)
         for code, (score, spread) in dimension_rows.items()
