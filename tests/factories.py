@@ -34,18 +34,20 @@ class UserFactory(factory.django.DjangoModelFactory):
             EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
 
 
+# Roles' groups come from a data migration; get_or_create because transactional tests (the
+# browser journeys) empty the database after each test, groups included.
 class CoachFactory(UserFactory):
     @factory.post_generation
     def role(self, create, extracted, **kwargs):
         if create:
-            self.groups.add(Group.objects.get(name=COACH_GROUP))
+            self.groups.add(Group.objects.get_or_create(name=COACH_GROUP)[0])
 
 
 class AgencyStaffFactory(UserFactory):
     @factory.post_generation
     def role(self, create, extracted, **kwargs):
         if create:
-            self.groups.add(Group.objects.get(name=AGENCY_GROUP))
+            self.groups.add(Group.objects.get_or_create(name=AGENCY_GROUP)[0])
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

@@ -15,14 +15,12 @@ import pytest
 from django.utils import translation
 from playwright.sync_api import expect
 
-from diagnostic import loader
-from diagnostic.models import Assessment, Choice, Dimension, Question, Questionnaire
+from diagnostic.models import Assessment, Question
 
 from . import a11y
 from .a11y import follow, visit
+from .steps import CONFIRM_LINK, PASSWORD
 
-PASSWORD = "Verger-Namur-2025!"
-CONFIRM_LINK = re.compile(r"(/accounts/confirm-email/[^/\s\"'<>]+/)")
 # No named group: Playwright hands the pattern to JavaScript.
 DIMENSION_URL = re.compile(r"/diagnostic/([0-9a-f-]{36})/part/\d+/$")
 
@@ -44,23 +42,6 @@ document.addEventListener("htmx:afterSettle", (event) => {
     }
 });
 """
-
-
-@pytest.fixture
-def questionnaire(transactional_db):
-    """The published questionnaire: a data migration loads it, but the live server's
-    transactional tests empty the database after each test."""
-    current = Questionnaire.current()
-    if current is not None:
-        return current
-    questionnaire, _created = loader.load_file(
-        loader.QUESTIONNAIRE_DIR / "v1.json",
-        Questionnaire=Questionnaire,
-        Dimension=Dimension,
-        Question=Question,
-        Choice=Choice,
-    )
-    return questionnaire
 
 
 def _progress(page):

@@ -24,14 +24,9 @@ from tests.diagnostic.conftest import answer_everything
 from tests.factories import MembershipFactory, OrganisationFactory
 
 from .a11y import follow, visit
-from .test_diagnostic_journey import questionnaire  # noqa: F401  (the published questionnaire)
-from .test_visitor_journey import PASSWORD, _form_with, _submit_button, log_in
+from .steps import PASSWORD, form_with, log_in, log_out, submit_button
 
 EXTERNAL = "coordination@jardins-lorrains.example.be"
-
-
-def _log_out(page):
-    follow(page, _submit_button(page.locator("header form[action='/accounts/logout/']")))
 
 
 def _current_totp(user) -> str:
@@ -55,7 +50,7 @@ def test_a_team_campaign_then_the_agency_finds_its_result(page, live_server, mai
     visit(page, organisation.get_absolute_url())
     follow(page, page.locator(f"main a[href='{history_url}']"))
     open_url = reverse("diagnostic:campaign_open", kwargs={"slug": organisation.slug})
-    follow(page, _submit_button(page.locator(f"main form[action='{open_url}']")))
+    follow(page, submit_button(page.locator(f"main form[action='{open_url}']")))
     campaign = Campaign.objects.get(organisation=organisation)
     campaign_url = reverse(
         "diagnostic:campaign_detail", kwargs={"slug": organisation.slug, "pk": campaign.pk}
@@ -64,9 +59,9 @@ def test_a_team_campaign_then_the_agency_finds_its_result(page, live_server, mai
 
     # Two colleagues are invited: a member, and someone without an account.
     for email in (colleague.email, EXTERNAL):
-        form = _form_with(page, "email")
+        form = form_with(page, "email")
         form.locator("[name=email]").fill(email)
-        follow(page, _submit_button(form))
+        follow(page, submit_button(form))
     assert sorted(m.to[0] for m in mailoutbox) == sorted([colleague.email, EXTERNAL])
     rows = page.locator("main table tbody tr")
     expect(rows).to_have_count(3)
@@ -88,27 +83,27 @@ def test_a_team_campaign_then_the_agency_finds_its_result(page, live_server, mai
     expect(scores_table.locator("thead th")).to_have_count(3)  # dimension, score, gap
     shown = scores_table.locator("tbody tr td:nth-of-type(2)").all_inner_texts()
     assert sorted(shown) == sorted(f"{gap:.0f}" for gap in gaps)
-    _log_out(page)
+    log_out(page)
 
     # Agency staff log in with their second factor and look for the organisation's province.
     staff = agency_with_mfa()
     staff.set_password(PASSWORD)
     staff.save()
     visit(page, "/accounts/login/")
-    form = _form_with(page, "password")
+    form = form_with(page, "password")
     form.locator("[name=login]").fill(staff.email)
     form.locator("[name=password]").fill(PASSWORD)
-    follow(page, _submit_button(form))
+    follow(page, submit_button(form))
     expect(page).to_have_url(re.compile(r"/accounts/2fa/authenticate/$"))
-    code = _form_with(page, "code")
+    code = form_with(page, "code")
     code.locator("[name=code]").fill(_current_totp(staff))
     follow(page, code.locator("button[type=submit]").first)  # the last one cancels
     expect(page).to_have_url(re.compile(r"/dashboard/$"))
 
     visit(page, reverse("diagnostic_staff:assessment_list"))
-    filters = _form_with(page, "province")
+    filters = form_with(page, "province")
     filters.locator("select[name=province]").select_option("LX")
-    follow(page, _submit_button(filters))
+    follow(page, submit_button(filters))
     expect(page).to_have_url(re.compile(r"province=LX"))
     listed = page.locator("main table tbody tr").filter(has_text=organisation.name)
     expect(listed).to_have_count(3)  # each respondent's diagnostic

@@ -14,31 +14,11 @@ from network.models import Membership, Organisation
 from tests.factories import UserFactory
 
 from .a11y import follow, visit
-
-PASSWORD = "Verger-Namur-2025!"
-CONFIRM_LINK = re.compile(r"(/accounts/confirm-email/[^/\s\"'<>]+/)")
-
-
-def _submit_button(form):
-    return form.locator("button[type=submit], input[type=submit]").last
-
-
-def _form_with(page, field_name):
-    """The form that holds the field `field_name` (not the language switcher or log-out)."""
-    return page.locator(f"form:has([name={field_name}])")
-
-
-def log_in(page, email, password=PASSWORD):
-    visit(page, "/accounts/login/")
-    form = _form_with(page, "password")
-    form.locator("[name=login]").fill(email)
-    form.locator("[name=password]").fill(password)
-    follow(page, _submit_button(form))
-    expect(page).to_have_url(re.compile(r"/dashboard/$"))
+from .steps import CONFIRM_LINK, PASSWORD, form_with, log_in, submit_button
 
 
 def fill_organisation_form(page, *, name, enterprise_number):
-    form = _form_with(page, "enterprise_number")
+    form = form_with(page, "enterprise_number")
     form.locator("[name=name]").fill(name)
     form.locator("[name=enterprise_number]").fill(enterprise_number)
     form.locator("select[name=legal_form]").select_option("asbl")
@@ -78,11 +58,11 @@ def test_visitor_signs_up_and_registers_an_organisation(page, live_server, mailo
     # Sign up from the navigation with an e-mail address and a password (no username).
     follow(page, page.locator("header a[href='/accounts/signup/']"))
     email = "claire.dubois@potager-namurois.example.be"
-    form = _form_with(page, "password2")
+    form = form_with(page, "password2")
     form.locator("[name=email]").fill(email)
     form.locator("[name=password1]").fill(PASSWORD)
     form.locator("[name=password2]").fill(PASSWORD)
-    follow(page, _submit_button(form))
+    follow(page, submit_button(form))
 
     # Told to confirm the address; the confirmation link is in the mail, in English.
     expect(page).to_have_url(re.compile(r"/accounts/confirm-email/$"))
@@ -96,7 +76,7 @@ def test_visitor_signs_up_and_registers_an_organisation(page, live_server, mailo
     # (The form's own key differs from the mail's when a second has passed: the key is signed
     # with a timestamp.)
     confirm_form = page.locator("main form[method=post][action^='/accounts/confirm-email/']")
-    follow(page, _submit_button(confirm_form))
+    follow(page, submit_button(confirm_form))
     # ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION: the new member is logged in and on the dashboard.
     expect(page).to_have_url(re.compile(r"/dashboard/$"))
     expect(page.locator("html")).to_have_attribute("lang", "en")
@@ -107,7 +87,7 @@ def test_visitor_signs_up_and_registers_an_organisation(page, live_server, mailo
     follow(page, page.locator("main a[href='/organisations/new/']").first)
     name = "Potager namurois ASBL"
     form = fill_organisation_form(page, name=name, enterprise_number="0403.170.701")
-    follow(page, _submit_button(form))
+    follow(page, submit_button(form))
 
     organisation = Organisation.objects.get()
     expect(page).to_have_url(re.compile(rf"/organisations/{organisation.slug}/$"))
@@ -130,7 +110,7 @@ def test_logging_out_is_a_post_and_returns_home(page, live_server):
 
     logout_form = page.locator("header form[action='/accounts/logout/']")
     expect(logout_form).to_have_attribute("method", "post")
-    follow(page, _submit_button(logout_form))
+    follow(page, submit_button(logout_form))
 
     expect(page).to_have_url(re.compile(r"/$"))
     expect(page.locator("header a[href='/accounts/login/']")).to_be_visible()
@@ -143,7 +123,7 @@ def test_invalid_enterprise_number_is_refused_next_to_the_field(page, live_serve
     visit(page, "/organisations/new/")
 
     form = fill_organisation_form(page, name="Numéro erroné ASBL", enterprise_number="0403.170.702")
-    follow(page, _submit_button(form))
+    follow(page, submit_button(form))
 
     expect(page).to_have_url(re.compile(r"/organisations/new/$"))
     with translation.override("fr"):
