@@ -145,8 +145,11 @@ class Organisation(models.Model):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
+        deferred = self.get_deferred_fields()  # not loaded: reading them would query
         self._loaded_values = {
-            f.attname: getattr(self, f.attname) for f in self._meta.concrete_fields
+            f.attname: getattr(self, f.attname)
+            for f in self._meta.concrete_fields
+            if f.attname not in deferred
         }
 
     def get_absolute_url(self):

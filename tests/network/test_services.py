@@ -190,3 +190,12 @@ def test_an_edit_that_fails_validation_tells_nothing(changes):
     with pytest.raises(ValidationError):
         services.organisation_update(organisation=organisation, postcode="1000")  # Brussels
     assert changes == []
+
+
+def test_saving_a_partly_loaded_organisation_reads_nothing_more(django_assert_num_queries):
+    pk = OrganisationFactory().pk
+    organisation = Organisation.objects.only("pk", "name").get(pk=pk)
+    organisation.name = "Nouveau nom"
+    with django_assert_num_queries(1):  # the UPDATE
+        organisation.save(update_fields=["name"])
+    assert organisation.changed_fields() == {}
