@@ -388,6 +388,8 @@ def campaign_invite(
         respondent_email=email,
         visitor_key=secrets.token_urlsafe(32),
     )
+    if not send_email:
+        return assessment
     context = {
         "organisation_name": campaign.organisation.name,
         "inviter_name": invited_by.display_name,
@@ -395,8 +397,6 @@ def campaign_invite(
         "expires_days": ACCESS_MAX_AGE.days,
     }
     language = get_language()
-    if not send_email:
-        return assessment
     transaction.on_commit(
         lambda: send_mail_task.delay(
             template="diagnostic/email/campaign_invitation",
