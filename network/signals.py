@@ -9,8 +9,8 @@ from django.dispatch import Signal
 organisation_changed = Signal()
 
 # Sent by the organisation's page with `organisation` and `access` (rules.OrganisationAccess:
-# who reads it); each receiver returns the PageLinks that its app offers on the page, in a
-# section of their own. Receivers decide what this reader may follow.
+# who reads it); each receiver returns the PageLinks that its app offers this reader, shown
+# together in the page's programme section. Receivers decide what the reader may follow.
 organisation_page_links = Signal()
 
 
