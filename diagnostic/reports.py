@@ -253,13 +253,22 @@ def report_notify(report: Report) -> None:
     organisation = report_organisation(report)
     with translation.override(report.language):
         date_text = date_format(timezone.localdate(_results_date(report)), "DATE_FORMAT")
+    is_visitor = bool(report.assessment_id and report.assessment.visitor_key)
+    if is_visitor:
+        # A visitor's diagnostic has no account to log in to: the link is its signed access
+        # link (as a resume link), which opens the results, the report ready there, in any
+        # browser.
+        from .services import ACCESS_MAX_AGE, access_token  # services import this module
+
+        path = reverse("diagnostic:access", kwargs={"token": access_token(report.assessment)})
+    else:
+        path = reverse("diagnostic_reports:download", kwargs={"pk": report.pk})
     context = {
         "organisation_name": organisation.name if organisation else "",
         "results_date": date_text,
-        "download_path": reverse("diagnostic_reports:download", kwargs={"pk": report.pk}),
-        # A visitor's personal diagnostic has no account to log in to: the link works in the
-        # browser that holds the diagnostic (its session).
-        "is_visitor": bool(report.assessment_id and report.assessment.respondent_id is None),
+        "download_path": path,
+        "is_visitor": is_visitor,
+        "expires_days": ACCESS_MAX_AGE.days if is_visitor else None,
     }
     for address in report.notify_emails:
         send_mail_task.delay(

@@ -213,7 +213,7 @@ def test_everyone_who_asks_while_it_is_prepared_gets_the_link_by_email(
     assert len(mailoutbox) == 2
 
 
-def test_a_visitor_gets_their_report_in_the_same_browser(
+def test_a_visitor_gets_their_report_by_email_in_any_browser(
     client, mailoutbox, django_capture_on_commit_callbacks
 ):
     assessment = _visitor_assessment(client)
@@ -221,20 +221,33 @@ def test_a_visitor_gets_their_report_in_the_same_browser(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, {"email": "visitor@example.be"})
     assert response.status_code == 302
-    assert response.url == reverse("diagnostic:results", kwargs={"uuid": assessment.uuid})
+    results_url = reverse("diagnostic:results", kwargs={"uuid": assessment.uuid})
+    assert response.url == results_url
 
     report = Report.objects.get(assessment=assessment)
     assert report.status == Report.Status.READY
     assert report.requested_by is None
     assert _pdf_bytes(report).startswith(b"%PDF")
-    assert len(mailoutbox) == 1 and mailoutbox[0].to == ["visitor@example.be"]
-    assert _download_url(report) in mailoutbox[0].body
-
     response = client.get(_download_url(report))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    # Another browser, without the diagnostic in its session, finds nothing.
+    # The download address alone opens nothing in a browser without the diagnostic.
     assert Client().get(_download_url(report)).status_code == 404
+
+    # The e-mail carries the diagnostic's signed access link: another browser (the visitor's
+    # laptop, say) opens the results with it, then downloads the report.
+    [mail] = mailoutbox
+    assert mail.to == ["visitor@example.be"]
+    assert _download_url(report) not in mail.body
+    link = re.search(r"/diagnostic/link/[^/\s]+/", mail.body).group(0)
+    assert link in mail.alternatives[0][0]
+    laptop = Client()
+    opened = laptop.get(link)
+    assert opened.status_code == 302 and opened.url == results_url
+    assert _download_url(report) in laptop.get(results_url).content.decode()
+    assert laptop.get(_download_url(report)).status_code == 200
+    # A tampered link opens nothing.
+    assert Client().get(link[:-3] + "xx/").status_code == 400
 
 
 @pytest.mark.parametrize("htmx", [False, True])
