@@ -10,8 +10,7 @@ from django.utils.translation import gettext as _
 
 from network.signals import PageLink, organisation_changed, organisation_page_links
 
-from .models import Result
-from .selectors import benchmark_refresh
+from .selectors import benchmark_refresh, latest_results_by_organisation
 
 PEER_GROUP_FIELDS = ("sector", "size_band", "province")
 
@@ -38,11 +37,7 @@ def organisation_page(sender, organisation, access, **kwargs) -> list[PageLink]:
     """On the organisation's page (seen by its members, its coaches and the agency, the
     readers of its results): its latest result, its history and, for members, a new one."""
     links = []
-    latest = (
-        Result.objects.filter(organisation=organisation, is_latest=True)
-        .only("pk", "overall_score", "created_at")
-        .first()
-    )
+    latest = latest_results_by_organisation([organisation.pk]).get(organisation.pk)
     if latest:
         links.append(
             PageLink(

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from diagnostic import rules as diagnostic_rules
@@ -11,10 +12,56 @@ from diagnostic import selectors as diagnostic_selectors
 from digitalees.roles import is_agency_staff, is_coach, staff_needs_mfa
 from network import selectors as network_selectors
 
+# The programme's six objectives, in order, as the home page lists them.
+OBJECTIVES = (
+    (
+        _("Raise awareness"),
+        _(
+            "Show what digital tools can do for a social-economy enterprise, through "
+            "resources, events and examples from peers."
+        ),
+    ),
+    (
+        _("Measure digital maturity"),
+        _(
+            "An online self-diagnostic shows each enterprise where it stands and how it "
+            "compares with similar organisations."
+        ),
+    ),
+    (
+        _("Coach pilot enterprises"),
+        _(
+            "About fifteen pilot enterprises are coached for a year while each builds its own"
+            " digital transformation plan."
+        ),
+    ),
+    (
+        _("Build a transferable method"),
+        _(
+            "The coaching becomes a methodology (phases, steps and evaluation) that other "
+            "enterprises and coaches can reuse."
+        ),
+    ),
+    (
+        _("Fund digitalisation"),
+        _(
+            "Digitalisation grants (“bourses de digitalisation”) help enterprises pay for the"
+            " actions of their plan."
+        ),
+    ),
+    (
+        _("Share and connect"),
+        _(
+            "Enterprises share their experiences and grow a Walloon network of social-economy"
+            " enterprises."
+        ),
+    ),
+)
+
 
 @require_GET
 def home(request):
-    return render(request, "home.html")
+    return render(request, "home.html", {"objectives": OBJECTIVES})
 
 
 @require_GET
