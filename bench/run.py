@@ -398,10 +398,10 @@ class Bench:
         from bench.measure import OPERATION, Item
 
         try:
-            from diagnostic.reports import report_render
+            from diagnostic.reports.services import report_render
         except ImportError:
             self.notes.append(
-                "diagnostic.pdf skipped: diagnostic.reports.report_render is missing."
+                "diagnostic.pdf skipped: diagnostic.reports.services.report_render is missing."
             )
             return None
         from diagnostic.models import Report

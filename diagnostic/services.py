@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from digitalees.tasks import send_mail_task
 from network.models import Membership, Organisation
 
-from . import reports, scoring
+from . import scoring
 from .models import (
     Answer,
     Assessment,
@@ -25,6 +25,7 @@ from .models import (
     Result,
     ResultScore,
 )
+from .reports import services as reports
 from .selectors import (
     answers_of,
     benchmark_refresh,

@@ -3,8 +3,8 @@
 from celery import shared_task
 from django.db import transaction
 
-from . import reports
 from .models import Report
+from .reports import services as reports
 
 
 @shared_task(

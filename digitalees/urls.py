@@ -19,8 +19,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("network.urls")),
     path("", include("diagnostic.urls")),
-    path("", include("diagnostic.urls_reports")),
-    path("", include("diagnostic.urls_staff")),
+    path("", include("diagnostic.reports.urls")),
+    path("", include("diagnostic.staff.urls")),
 ]
 
 if settings.DEBUG:

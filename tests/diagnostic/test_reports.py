@@ -14,8 +14,9 @@ from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import reverse
 
-from diagnostic import reports, services
+from diagnostic import services
 from diagnostic.models import Assessment, Report
+from diagnostic.reports import services as reports
 from diagnostic.tasks import render_report
 from digitalees.celery import app
 from tests.diagnostic.conftest import answer_everything

@@ -14,9 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from diagnostic import staff_selectors
 from diagnostic.models import Assessment, DimensionScore
 from diagnostic.services import assessment_start, assessment_submit
+from diagnostic.staff import selectors as staff_selectors
 from tests.conftest import agency_with_mfa
 from tests.diagnostic.conftest import answer_everything
 from tests.factories import CoachFactory, MembershipFactory, OrganisationFactory

@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 
 from digitalees.db import Percentile
 
-from .models import Assessment, Dimension, DimensionScore, Questionnaire
+from ..models import Assessment, Dimension, DimensionScore, Questionnaire
 
 # The programme runs in Wallonia: a period "from 1 to 31 March" means Brussels days,
 # whatever the server's or the browser's time zone.

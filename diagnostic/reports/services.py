@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 
 from digitalees.tasks import send_mail_task
 
-from . import selectors
-from .models import Assessment, Report, Result
-from .summaries import results_summary
+from .. import selectors
+from ..models import Assessment, Report, Result
+from ..summaries import results_summary
 
 TEMPLATE = "diagnostic/report/report.html"
 # Dimensions under this score get a recommendation, weakest first (as on the results page).
@@ -76,7 +76,7 @@ def report_request(
 
 
 def _enqueue(report_id: int) -> None:
-    from .tasks import render_report  # the tasks module imports this one
+    from ..tasks import render_report  # the tasks module imports this one
 
     render_report.delay(report_id)
 
@@ -258,7 +258,7 @@ def report_notify(report: Report) -> None:
         # A visitor's diagnostic has no account to log in to: the link is its signed access
         # link (as a resume link), which opens the results, the report ready there, in any
         # browser.
-        from .services import ACCESS_MAX_AGE, access_token  # services import this module
+        from ..services import ACCESS_MAX_AGE, access_token  # services import this module
 
         path = reverse("diagnostic:access", kwargs={"token": access_token(report.assessment)})
     else:

@@ -16,10 +16,10 @@ from digitalees.roles import agency_staff_required
 from digitalees.templatetags.digitalees_tags import one_decimal
 from network.models import Organisation
 
-from . import staff_selectors
-from .models import Assessment
-from .scoring import LEVELS
-from .staff_forms import StaffAssessmentFilterForm
+from ..models import Assessment
+from ..scoring import LEVELS
+from . import selectors as staff_selectors
+from .forms import StaffAssessmentFilterForm
 
 PAGE_SIZE = 25
 SLUG_MARK = "__slug__"

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from digitalees.forms import BootstrapFieldsMixin
 from network.models import Organisation
 
-from .scoring import LEVELS
+from ..scoring import LEVELS
 
 
 def _choice_field(label, everything, choices, invalid):

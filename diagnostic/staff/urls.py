@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import staff_views
+from . import views as staff_views
 
 app_name = "diagnostic_staff"
 

@@ -5,7 +5,6 @@ report does not exist (404). A report of an organisation's results, or of an acc
 diagnostic, sends those who are not logged in to the login page first.
 """
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -15,7 +14,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -23,18 +21,13 @@ from digitalees import ratelimit
 from network.models import Organisation
 from network.rules import check_organisation_access
 
-from . import reports
-from .models import Report, Result
-from .rules import get_assessment_for, is_respondent
+from ..models import Report, Result
+from ..rules import get_assessment_for, is_respondent
+from . import services as reports
+from .forms import ReportRequestForm
 
 STATUS_TEMPLATE = "diagnostic/report/_status.html"
 FORM_TEMPLATE = "diagnostic/report/_form.html"
-
-
-class ReportRequestForm(forms.Form):
-    """A visitor may leave an address to receive the link; members get it at theirs."""
-
-    email = forms.EmailField(label=gettext_lazy("Your e-mail address (optional)"), required=False)
 
 
 def _results_url(report: Report) -> str:
