@@ -20,9 +20,11 @@ setup: install compilemessages migrate ## Install, compile translations and migr
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.lock
+# requirements-dev.lock: the runtime set (requirements.lock, what the image installs) plus the
+# test and lint tools; both are pinned with hashes.
+$(VENV)/.installed: requirements-dev.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(VENV)/bin/pip install --quiet --require-hashes --no-deps -r requirements-dev.lock
 	touch $@
 
 compilemessages: install ## Compile the translations (locale/*.po -> .mo)
@@ -59,10 +61,12 @@ bench: install compilemessages ## Measure pages and operations on PostgreSQL (BE
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
 		BENCH_SCALE=$${BENCH_SCALE:-full} $(PY) -m bench
 
-lock: ## Re-resolve requirements.lock from pyproject.toml
+LOCK_FLAGS := --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links
+
+lock: ## Re-resolve requirements.lock (runtime) and requirements-dev.lock from pyproject.toml
 	$(VENV)/bin/pip install --quiet pip-tools
-	$(VENV)/bin/pip-compile --quiet --extra dev --generate-hashes --strip-extras \
-		-o requirements.lock pyproject.toml
+	$(VENV)/bin/pip-compile $(LOCK_FLAGS) -o requirements.lock pyproject.toml
+	$(VENV)/bin/pip-compile $(LOCK_FLAGS) --extra dev -o requirements-dev.lock pyproject.toml
 
 clean: ## Remove the virtualenv, the development database and generated files
 	rm -rf $(VENV) var staticfiles
