@@ -39,6 +39,9 @@ def test_the_cache_is_on_the_brokers_server_in_a_database_of_its_own():
     assert found["cache"]["LOCATION"] == "redis://:secret@redis.internal:6380/1"
     assert found["cache"]["BACKEND"] == "digitalees.cache.RedisCache"
     assert found["cache"]["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
+    # A Redis that does not answer costs a fraction of a second per request, not seconds.
+    assert found["cache"]["OPTIONS"]["SOCKET_CONNECT_TIMEOUT"] <= 0.5
+    assert found["cache"]["OPTIONS"]["SOCKET_TIMEOUT"] <= 1
     # Sessions are in the database, the cache in front: a Redis outage loses none.
     assert found["session"] == "django.contrib.sessions.backends.cached_db"
     assert found["cache"]["VERSION"] == 1
