@@ -265,6 +265,11 @@ class Assessment(models.Model):
     def is_submitted(self) -> bool:
         return self.status == self.Status.SUBMITTED
 
+    def get_level_display(self) -> str:
+        """The maturity level as people read it ("3 – Structured"), or a dash before one."""
+        level = next((lv for lv in scoring.LEVELS if lv.number == self.level), None)
+        return f"{level.number} – {level.name}" if level else "—"
+
 
 class Answer(models.Model):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")

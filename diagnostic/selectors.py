@@ -1,11 +1,14 @@
 """Reads of the diagnostic that several views, tasks and other apps need."""
 
+import datetime
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.core.cache import cache
 from django.db.models import Count, F, Q
+from django.utils.translation import gettext as _
 
+from digitalees.charts import PALETTE, Series, radar_svg
 from digitalees.db import Percentile
 from network.models import Resource
 from network.selectors import library_version
@@ -146,7 +149,7 @@ BENCHMARK_CACHE_SECONDS = 15 * 60
 
 def _benchmark_key(organisation) -> str:
     group = f"{organisation.sector}:{organisation.size_band}:{organisation.province}"
-    return f"diagnostic:benchmark:v1:{group}"
+    return f"diagnostic:benchmark:{group}"
 
 
 def benchmark_refresh(organisation) -> None:
@@ -249,7 +252,7 @@ RESOURCES_CACHE_SECONDS = 60 * 60
 def resources_for_dimensions(codes: list[str]) -> dict[str, list]:
     """Published resources tagged with each dimension code, in one query, kept in the cache
     until the library changes: it changes seldom and every results page reads it."""
-    key = f"diagnostic:resources:v2:{library_version()}:" + ",".join(sorted(codes))
+    key = f"diagnostic:resources:{library_version()}:" + ",".join(sorted(codes))
     by_code = cache.get(key)
     if by_code is None:
         by_code = _resources_for_dimensions(codes)
@@ -268,6 +271,161 @@ def _resources_for_dimensions(codes: list[str]) -> dict[str, list]:
     for resource in resources:
         by_code[resource.topic_code].append(resource)
     return by_code
+
+
+# --- the figures of a result: what its page and its PDF show ----------------------------
+
+# Dimensions scoring below this get recommendations, the weakest first.
+RECOMMEND_BELOW = 70
+MAX_RECOMMENDATIONS = 3
+
+
+@dataclass
+class ResultFigures:
+    """The figures of one result, as its page and its PDF report show them."""
+
+    organisation: object  # None for a personal diagnostic
+    date: datetime.datetime  # when it was submitted, or when the campaign's result was made
+    respondents: int
+    overall: float | None
+    level: scoring.Level | None
+    # One per dimension: {"dimension", "score", "spread", "peers" (q1, median, q3), "change"}
+    rows: list[dict]
+    benchmark: Benchmark | None
+    previous_date: datetime.datetime | None  # of the result the change is measured from
+    radar: str
+    recommendations: list[dict]  # {"dimension", "score", "text", "resources"}, weakest first
+
+    @property
+    def has_change(self) -> bool:
+        return any(row["change"] is not None for row in self.rows)
+
+    @property
+    def show_spread(self) -> bool:
+        return self.respondents > 1
+
+    @property
+    def strongest(self) -> list[dict]:
+        return self._scored()[:2]
+
+    @property
+    def weakest(self) -> list[dict]:
+        scored = self._scored()
+        return scored[-2:][::-1] if len(scored) >= 4 else []
+
+    def _scored(self) -> list[dict]:
+        return sorted((r for r in self.rows if r["score"] is not None), key=lambda r: -r["score"])
+
+    def as_context(self) -> dict:
+        """The figures as template variables (the page's body and the PDF read these)."""
+        return {
+            **{name: getattr(self, name) for name in self.__dataclass_fields__},
+            "has_change": self.has_change,
+            "show_spread": self.show_spread,
+            "strongest": self.strongest,
+            "weakest": self.weakest,
+            "levels": scoring.LEVELS,
+            "recommend_below": RECOMMEND_BELOW,
+        }
+
+
+def result_figures(*, assessment=None, result=None) -> ResultFigures:
+    """The figures of a submitted assessment or of an organisation's result: scores per
+    dimension, the gap between respondents, the peers' quartiles, the change since the
+    previous result, the radar and the recommendations with their resources. Call it in the
+    reader's language: titles, recommendations and chart labels are translated here."""
+    if (assessment is None) == (result is None):
+        raise ValueError("The figures are of an assessment or of a result, not both.")
+    if assessment is not None:
+        structure = questionnaire_structure(assessment.questionnaire_id)
+        scores = {
+            ds.dimension.code: ds.score
+            for ds in assessment.dimension_scores.select_related("dimension")
+        }
+        spreads: dict = {}
+        source, organisation = assessment, assessment.organisation
+        date, respondents = assessment.submitted_at, 1
+        previous = previous_assessment(assessment)
+        previous_date = previous.submitted_at if previous else None
+    else:
+        structure = questionnaire_structure(result.questionnaire_id)
+        rows = list(result.scores.all())
+        scores = {s.dimension_code: s.score for s in rows}
+        spreads = {s.dimension_code: s.spread for s in rows}
+        source, organisation = result, result.organisation
+        date, respondents = result.created_at, result.respondents
+        previous = previous_result(result)
+        previous_date = previous.created_at if previous else None
+    change = (
+        change_since(previous.question_scores, source.question_scores, structure)
+        if previous
+        else {}
+    )
+    benchmark = benchmark_for(organisation) if organisation else None
+    return ResultFigures(
+        organisation=organisation,
+        date=date,
+        respondents=respondents,
+        overall=source.overall_score,
+        level=scoring.level_for(source.overall_score),
+        rows=[
+            {
+                "dimension": d,
+                "score": scores.get(d.code),
+                "spread": spreads.get(d.code),
+                "peers": benchmark.dimensions.get(d.code) if benchmark else None,
+                "change": change.get(d.code),
+            }
+            for d in structure.dimensions
+        ],
+        benchmark=benchmark,
+        previous_date=previous_date,
+        radar=_radar(structure.dimensions, scores, benchmark),
+        recommendations=_recommendations(structure.dimensions, scores),
+    )
+
+
+def _radar(dimensions, scores: dict, benchmark: Benchmark | None) -> str:
+    series = [Series(_("Your score"), [scores.get(d.code) for d in dimensions], PALETTE[0])]
+    if benchmark and benchmark.dimensions:
+        series.append(
+            Series(
+                _("Median of similar EES"),
+                [(benchmark.dimensions.get(d.code) or (None, None, None))[1] for d in dimensions],
+                PALETTE[1],
+                dashed=True,
+            )
+        )
+    return radar_svg(
+        labels=[d.tr("title") for d in dimensions],
+        series=series,
+        title=_("Digital maturity by dimension"),
+        description=_(
+            "Radar chart of the score of each dimension, from 0 to 100. "
+            "The table that follows gives the same figures."
+        ),
+    )
+
+
+def _recommendations(dimensions, scores: dict) -> list[dict]:
+    weakest = sorted(
+        (
+            d
+            for d in dimensions
+            if scores.get(d.code) is not None and scores[d.code] < RECOMMEND_BELOW
+        ),
+        key=lambda d: scores[d.code],
+    )[:MAX_RECOMMENDATIONS]
+    resources = resources_for_dimensions([d.code for d in weakest])
+    return [
+        {
+            "dimension": d,
+            "score": scores[d.code],
+            "text": d.recommendation_for(scores[d.code]),
+            "resources": resources.get(d.code, []),
+        }
+        for d in weakest
+    ]
 
 
 # --- what the dashboard shows -------------------------------------------------------------

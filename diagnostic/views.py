@@ -1,16 +1,11 @@
-import hashlib
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
@@ -19,13 +14,11 @@ from digitalees import ratelimit
 from digitalees.charts import line_svg
 from network.models import Membership, Organisation
 from network.rules import check_organisation_access
-from network.selectors import library_version
 
 from . import selectors, services
 from .forms import EmailForm
 from .models import Campaign, Questionnaire, Result
 from .rules import get_assessment_for, remember_visitor_key, visitor_keys
-from .summaries import results_summary
 
 
 def _dimension_url(assessment, position):
@@ -212,65 +205,13 @@ def review(request, uuid):
     )
 
 
-RESULTS_BODY_SECONDS = 60 * 60
-
-
-def _results_body(request, *, source: tuple, organisation, build) -> str:
-    """The body of a results page (scores, chart, benchmark, recommendations) is the same for
-    every reader and is most of the page's cost: it is cached per source, language, benchmark
-    and version of the resource library, so that a result that changes, a peer group that
-    moves or a recommended resource that is edited renders anew. `build(benchmark)` returns
-    the context to render it."""
-    benchmark = selectors.benchmark_for(organisation) if organisation else None
-    identity = repr(
-        (source, organisation.pk if organisation else None, benchmark, library_version())
-    )
-    fingerprint = hashlib.sha256(identity.encode()).hexdigest()[:32]
-    key = f"diagnostic:results-body:v1:{get_language()}:{fingerprint}"
-    body = cache.get(key)
-    if body is None:
-        body = render_to_string("diagnostic/_results_body.html", build(benchmark), request=request)
-        cache.set(key, body, RESULTS_BODY_SECONDS)
-    return body
-
-
 def results(request, uuid):
     assessment = get_assessment_for(request, uuid)
     if not assessment.is_submitted:
         return redirect(_dimension_url(assessment, 1))
-
-    def build(benchmark):
-        structure = selectors.questionnaire_structure(assessment.questionnaire_id)
-        scores = {
-            ds.dimension.code: ds.score
-            for ds in assessment.dimension_scores.select_related("dimension")
-        }
-        change = None
-        previous = selectors.previous_assessment(assessment)
-        if previous:
-            change = selectors.change_since(
-                previous.question_scores, assessment.question_scores, structure
-            )
-        context = results_summary(
-            structure=structure,
-            scores=scores,
-            overall=assessment.overall_score,
-            organisation=assessment.organisation,
-            benchmark=benchmark,
-            change=change,
-        )
-        context["previous_date"] = previous.submitted_at if previous else None
-        return context
-
     context = {
+        **selectors.result_figures(assessment=assessment).as_context(),
         "assessment": assessment,
-        "organisation": assessment.organisation,
-        "body": _results_body(
-            request,
-            source=("assessment", assessment.pk, assessment.overall_score),
-            organisation=assessment.organisation,
-            build=build,
-        ),
     }
     if request.user.is_authenticated and assessment.respondent_id is None:
         context["user_memberships"] = Membership.objects.filter(user=request.user).select_related(
@@ -319,40 +260,7 @@ def organisation_result(request, slug, pk):
     )
     organisation = result.organisation
     check_organisation_access(request.user, organisation)
-
-    def build(benchmark):
-        structure = selectors.questionnaire_structure(result.questionnaire_id)
-        rows = list(result.scores.all())
-        scores = {s.dimension_code: s.score for s in rows}
-        spreads = {s.dimension_code: s.spread for s in rows}
-        previous = selectors.previous_result(result)
-        change = (
-            selectors.change_since(previous.question_scores, result.question_scores, structure)
-            if previous
-            else None
-        )
-        context = results_summary(
-            structure=structure,
-            scores=scores,
-            overall=result.overall_score,
-            organisation=organisation,
-            benchmark=benchmark,
-            spreads=spreads,
-            change=change,
-        )
-        context.update(
-            {"result": result, "previous_date": previous.created_at if previous else None}
-        )
-        return context
-
-    # A campaign's result changes in place as respondents submit: its figures are part of
-    # the cache key.
-    source = ("result", result.pk, result.overall_score, result.respondents, result.created_at)
-    context = {
-        "result": result,
-        "organisation": organisation,
-        "body": _results_body(request, source=source, organisation=organisation, build=build),
-    }
+    context = {**selectors.result_figures(result=result).as_context(), "result": result}
     return render(request, "diagnostic/results.html", context)
 
 

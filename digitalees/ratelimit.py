@@ -21,4 +21,8 @@ def allow(request, action: str, *, limit: int, period: int) -> bool:
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=period)
         count = 1
+    if count is None:
+        # The cache is down (its errors are ignored, and logged): nothing can be counted.
+        # Refusing everyone would stop the site's mail for the outage; let it through.
+        return True
     return count <= limit

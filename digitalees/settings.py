@@ -6,6 +6,7 @@ run in-process, mail written to var/mail/ and the console.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF
@@ -103,15 +104,46 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, sessions and background jobs -----------------------------------------------
 REDIS_URL = env.str("REDIS_URL", default="")
-if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+
+
+def redis_database(url: str, number: int) -> str:
+    """`url` with its Redis database number (the path) replaced by `number`."""
+    return urlsplit(url)._replace(path=f"/{number}").geturl()
+
+
+def redis_cache(url: str) -> dict:
+    """The cache on the Redis at `url`. Its errors are tolerated: with Redis down a read is a
+    miss and a write is lost (logged), so pages still render; the short timeouts make a
+    down Redis cost milliseconds per request, not seconds."""
+    return {
+        "BACKEND": "digitalees.cache.RedisCache",
+        "LOCATION": url,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.1,  # seconds; Redis is on the local network
+            "SOCKET_TIMEOUT": 0.5,
+        },
     }
+
+
+# The cache has a Redis database of its own (REDIS_URL's server, database 1, unless
+# CACHE_URL says otherwise), so that clearing it never drops the broker's queued tasks.
+CACHE_URL = env.str("CACHE_URL", default=redis_database(REDIS_URL, 1) if REDIS_URL else "")
+if CACHE_URL:
+    CACHES = {"default": redis_cache(CACHE_URL)}
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    DJANGO_REDIS_LOGGER = "digitalees.cache"
+    # Sessions live in the database; the cache in front spares a query per request.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Each deploy that changes what is cached (its shape or its meaning) bumps CACHE_VERSION:
+# entries of the previous version are then never read again.
+CACHES["default"]["VERSION"] = env.int("CACHE_VERSION", default=1)
+if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_TASK_ALWAYS_EAGER = False
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CELERY_BROKER_URL = "memory://localhost/"
     # No broker: tasks run at once, in-process, and their errors surface to the caller.
     CELERY_TASK_ALWAYS_EAGER = True

@@ -22,10 +22,8 @@ from digitalees.tasks import send_mail_task
 
 from .. import selectors
 from ..models import Assessment, Report, Result
-from ..summaries import results_summary
 
 TEMPLATE = "diagnostic/report/report.html"
-# Dimensions under this score get a recommendation, weakest first (as on the results page).
 
 
 def report_request(
@@ -150,83 +148,23 @@ def report_html(report: Report) -> str:
         return render_to_string(TEMPLATE, report_context(report))
 
 
-def report_source(report: Report) -> dict:
-    """The figures of the report's results: scores, date, organisation, previous results."""
-    if report.assessment_id:
-        assessment = report.assessment
-        structure = selectors.questionnaire_structure(assessment.questionnaire_id)
-        previous = selectors.previous_assessment(assessment)
-        return {
-            "structure": structure,
-            "scores": {
-                ds.dimension.code: ds.score
-                for ds in assessment.dimension_scores.select_related("dimension")
-            },
-            "spreads": {},
-            "overall": assessment.overall_score,
-            "organisation": assessment.organisation,
-            "date": assessment.submitted_at,
-            "respondents": 1,
-            "question_scores": assessment.question_scores,
-            "previous": previous,
-            "previous_date": previous.submitted_at if previous else None,
-        }
-    result = report.result
-    structure = selectors.questionnaire_structure(result.questionnaire_id)
-    previous = selectors.previous_result(result)
-    scores = list(result.scores.all())
-    return {
-        "structure": structure,
-        "scores": {s.dimension_code: s.score for s in scores},
-        "spreads": {s.dimension_code: s.spread for s in scores},
-        "overall": result.overall_score,
-        "organisation": result.organisation,
-        "date": result.created_at,
-        "respondents": result.respondents,
-        "question_scores": result.question_scores,
-        "previous": previous,
-        "previous_date": previous.created_at if previous else None,
-    }
-
-
 def report_context(report: Report) -> dict:
-    """What the PDF shows; the same figures as the results page. Call it in the report's
-    language: titles, recommendations and chart labels are translated here."""
-    source = report_source(report)
-    structure, scores = source["structure"], source["scores"]
-    organisation = source["organisation"]
-    benchmark = selectors.benchmark_for(organisation) if organisation else None
-    change = (
-        selectors.change_since(
-            source["previous"].question_scores, source["question_scores"], structure
-        )
-        if source["previous"]
-        else {}
-    )
-    summary = results_summary(
-        structure=structure,
-        scores=scores,
-        overall=source["overall"],
-        organisation=organisation,
-        benchmark=benchmark,
-        spreads=source["spreads"],
-        change=change,
-    )
-    rows = summary["rows"]
-    for row in rows:
+    """What the PDF shows: the figures of its results page, from the same selector. Call it
+    in the report's language: titles, recommendations and chart labels are translated there."""
+    if report.assessment_id:
+        figures = selectors.result_figures(assessment=report.assessment)
+    else:
+        figures = selectors.result_figures(result=report.result)
+    rows = [
         # The quartile band on the score bar ends this far from the right edge.
-        row["peers_right"] = f"{100 - row['peers'][2]:.0f}" if row["peers"] else None
-    scored = sorted((r for r in rows if r["score"] is not None), key=lambda r: -r["score"])
+        {**row, "peers_right": f"{100 - row['peers'][2]:.0f}" if row["peers"] else None}
+        for row in figures.rows
+    ]
     return {
-        **summary,
+        **figures.as_context(),
+        "rows": rows,
         "report": report,
-        "date": source["date"],
         "generated_at": timezone.now(),
-        "respondents": source["respondents"],
-        "strongest": scored[:2],
-        "weakest": scored[-2:][::-1] if len(scored) >= 4 else [],
-        "show_spread": source["respondents"] > 1,
-        "previous_date": source["previous_date"],
     }
 
 

@@ -4,7 +4,6 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from digitalees.forms import BootstrapFieldsMixin
 from network.models import Organisation
 
 from ..scoring import LEVELS
@@ -28,7 +27,7 @@ def _date_field(label):
     )
 
 
-class StaffAssessmentFilterForm(BootstrapFieldsMixin, forms.Form):
+class StaffAssessmentFilterForm(forms.Form):
     sector = _choice_field(
         _("Sector"),
         _("All sectors"),

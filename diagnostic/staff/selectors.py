@@ -57,24 +57,13 @@ def assessment_filter(
     return Q(**conditions)
 
 
-LIST_FIELDS = (
-    "pk",
-    "submitted_at",
-    "overall_score",
-    "level",
-    "organisation__name",
-    "organisation__slug",
-    "organisation__sector",
-    "organisation__province",
-    "organisation__legal_form",
-)
-
-
 def staff_assessment_list(**filters) -> QuerySet[Assessment]:
-    """Submitted assessments matching the filters, newest first. Read a page of it with
-    `.values(*LIST_FIELDS)`: the columns the list shows, without a model instance per row
-    (and count it before, without the join to organisations)."""
-    return Assessment.objects.filter(assessment_filter(**filters)).order_by("-submitted_at", "-pk")
+    """Submitted assessments matching the filters, newest first, with their organisation."""
+    return (
+        Assessment.objects.filter(assessment_filter(**filters))
+        .select_related("organisation")
+        .order_by("-submitted_at", "-pk")
+    )
 
 
 @dataclass(frozen=True)
@@ -205,7 +194,7 @@ class Aggregates:
 def aggregates_key(**filters) -> str:
     """The cache key of these filters' aggregates in the active language."""
     fingerprint = hashlib.sha256(repr(sorted(filters.items())).encode()).hexdigest()[:32]
-    return f"diagnostic:staff-aggregates:v2:{get_language()}:{fingerprint}"
+    return f"diagnostic:staff-aggregates:{get_language()}:{fingerprint}"
 
 
 def cached_aggregates(**filters) -> Aggregates:

@@ -3,92 +3,25 @@ dimension and a CSV export of the same set."""
 
 import csv
 from datetime import datetime
-from typing import TypedDict
 
 from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import render
-from django.urls import reverse
-from django.utils import dateformat, formats, timezone
 from django.utils.translation import gettext as _
 
 from digitalees.roles import agency_staff_required
-from digitalees.templatetags.digitalees_tags import one_decimal
-from network.models import Organisation
 
 from ..models import Assessment
-from ..scoring import LEVELS
 from . import selectors as staff_selectors
 from .forms import StaffAssessmentFilterForm
 
 PAGE_SIZE = 25
-SLUG_MARK = "__slug__"
 # Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _filters(form) -> dict:
     return {name: value for name, value in form.cleaned_data.items() if value not in ("", None)}
-
-
-class StaffRow(TypedDict):
-    """One line of the list, every cell ready to show (a dict: the template engine looks a
-    key up faster than an attribute)."""
-
-    pk: int
-    submitted_at: str  # ISO 8601, Brussels time, for <time datetime>
-    submitted_on: str  # the date as the reader's language writes it
-    organisation: str  # empty for a visitor's diagnostic
-    organisation_url: str
-    sector: str
-    province: str
-    legal_form: str
-    score: str
-    level: str
-
-
-def _rows(values) -> list[StaffRow]:
-    """The page's rows from `staff_selectors.LIST_FIELDS` dicts. Labels, formats and the
-    link's pattern are looked up once per page: get_FOO_display, the date filter and
-    reverse() redo that work at each call, which costs more over 25 rows than the page's
-    queries."""
-    labels = {
-        field: {code: str(label) for code, label in choices}
-        for field, choices in (
-            ("sector", Organisation.Sector.choices),
-            ("province", Organisation.Province.choices),
-            ("legal_form", Organisation.LegalForm.choices),
-        )
-    }
-    levels = {level.number: f"{level.number} – {level.name}" for level in LEVELS}
-    date_format = formats.get_format("SHORT_DATE_FORMAT")
-    decimal_separator = formats.get_format("DECIMAL_SEPARATOR")
-    # Slugs match the URL's own pattern: each link is the pattern with its slug put in.
-    url_pattern = reverse("network:organisation_detail", kwargs={"slug": SLUG_MARK})
-    dates = {}  # a page often shows several diagnostics of one day
-    rows = []
-    for value in values:
-        submitted_at = timezone.localtime(value["submitted_at"])
-        day = submitted_at.date()
-        if day not in dates:
-            dates[day] = dateformat.format(day, date_format)
-        slug = value["organisation__slug"]
-        rows.append(
-            StaffRow(
-                pk=value["pk"],
-                submitted_at=submitted_at.isoformat(),
-                submitted_on=dates[day],
-                organisation=value["organisation__name"] or "",
-                organisation_url=url_pattern.replace(SLUG_MARK, slug) if slug else "",
-                **{
-                    field: labels[field].get(value[f"organisation__{field}"], "—")
-                    for field in labels
-                },
-                score=one_decimal(value["overall_score"], decimal_separator),
-                level=levels.get(value["level"], "—"),
-            )
-        )
-    return rows
 
 
 @agency_staff_required
@@ -107,15 +40,7 @@ def assessment_list(request):
     return render(
         request,
         "diagnostic/staff/assessment_list.html",
-        {
-            "form": form,
-            "page": page,
-            "rows": _rows(page.object_list.values(*staff_selectors.LIST_FIELDS)),
-            "query": query.urlencode(),
-            "overall": figures.overall if figures else None,
-            "aggregates": figures.dimensions if figures else [],
-            "computed_at": figures.computed_at if figures else None,
-        },
+        {"form": form, "page": page, "query": query.urlencode(), "figures": figures},
     )
 
 

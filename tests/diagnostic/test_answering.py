@@ -211,7 +211,7 @@ def test_an_edited_resource_shows_at_once_on_results_pages(
     assessment = assessment_submit(assessment=assessment)
     url = reverse("diagnostic:results", kwargs={"uuid": assessment.uuid})
     client.cookies["django_language"] = "en"
-    page = client.get(url).content.decode()  # rendered, then kept in the cache
+    page = client.get(url).content.decode()  # its resources are now in the cache
     resource = next(r for r in Resource.objects.published() if r.title_en in page)
 
     with django_capture_on_commit_callbacks(execute=True):

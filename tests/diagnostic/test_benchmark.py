@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 from diagnostic import selectors, services
 from network import services as network_services
@@ -83,3 +84,31 @@ def test_an_organisation_that_moves_leaves_one_group_for_the_other(
     assert selectors.benchmark_for(liege[0]).overall is None
     assert selectors.benchmark_for(namur[0]).count == 5
     assert selectors.benchmark_for(moving).overall is not None
+
+
+def test_a_submission_changes_the_benchmark_the_next_results_page_shows(
+    client, questionnaire, django_capture_on_commit_callbacks
+):
+    group = {"sector": "culture", "size_band": "10-19", "province": "LX"}
+    peers = [OrganisationFactory(**group) for _ in range(6)]
+    with django_capture_on_commit_callbacks(execute=True):
+        first = _result_for(peers[0], 1)
+        for rank, organisation in enumerate(peers[1:4]):
+            _result_for(organisation, rank)
+    admin = MembershipFactory(organisation=peers[0], role="admin").user
+    client.force_login(admin)
+    client.cookies["django_language"] = "en"
+    url = reverse("diagnostic:organisation_result", kwargs={"slug": peers[0].slug, "pk": first.pk})
+    page = client.get(url).content.decode()  # the group's benchmark is now in the cache
+    assert "appears once at least five organisations" in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _result_for(peers[4], 4)
+    page = client.get(url).content.decode()
+    assert "Compared with the latest result of 5 EES" in page
+    median = selectors.benchmark_for(peers[0]).overall[1]
+    assert f"Median of 5 similar EES: {median:.0f}" in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _result_for(peers[5], 4)
+    assert "Compared with the latest result of 6 EES" in client.get(url).content.decode()

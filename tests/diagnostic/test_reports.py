@@ -561,3 +561,68 @@ def test_an_anonymous_poll_names_no_organisation(client):
     target = response.headers["HX-Redirect"]
     assert target.startswith("/accounts/login/")
     assert result.organisation.slug not in target
+
+
+# --- the page and the PDF show the same figures ---------------------------------------------
+
+
+def _text(fragment: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", fragment).split())
+
+
+def _dimension_table(html: str) -> list[list[str]]:
+    """The cells of the "Scores out of 100 per dimension" table, row by row (empty cells,
+    such as the PDF's bars, left out)."""
+    table = re.search(r"<caption>Scores out of 100 per dimension(.*?)</table>", html, re.S)
+    rows = []
+    for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table.group(1), re.S):
+        cells = [_text(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+        rows.append([cell for cell in cells if cell])
+    return rows
+
+
+def _recommended(html: str) -> list[str]:
+    """ "Dimension NN / 100" of each recommendation, in order."""
+    titles = [_text(h3) for h3 in re.findall(r"<h3[^>]*>(.*?)</h3>", html, re.S)]
+    return [title for title in titles if title.endswith("/ 100")]
+
+
+def test_the_page_and_the_pdf_show_the_same_figures(client, django_capture_on_commit_callbacks):
+    """A campaign's result with everything a result can show: a gap between respondents,
+    the peers' quartiles, the change since the previous result, recommendations."""
+    with django_capture_on_commit_callbacks(execute=True):
+        admin, previous = _org_result(rank=3)
+        for _ in range(4):
+            _org_result(rank=2)  # peers of the same sector, size and province
+        colleague = MembershipFactory(organisation=admin.organisation).user
+        campaign = services.campaign_open(organisation=admin.organisation, opened_by=admin.user)
+        own = campaign.assessments.get(respondent=admin.user)
+        services.assessment_submit(assessment=answer_everything(own, rank=0))
+        other = services.assessment_start(campaign=campaign, respondent=colleague)
+        services.assessment_submit(assessment=answer_everything(other, rank=2))
+    result = campaign.result
+    result.refresh_from_db()
+    assert result.respondents == 2 and result.pk != previous.pk
+
+    client.force_login(admin.user)
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(_result_page_url(result)).content.decode()
+    pdf = reports.report_html(Report.objects.create(result=result, language="en"))
+
+    table = _dimension_table(page)
+    assert table[0] == [
+        "Dimension",
+        "Score",
+        "Gap between respondents",
+        "Similar EES (Q1 · median · Q3)",
+        "Change",
+    ]
+    assert len(table) == 1 + 8 and all(len(row) == 5 for row in table)
+    assert table == _dimension_table(pdf)
+    assert _recommended(page) and _recommended(page) == _recommended(pdf)
+    overall = f"{result.overall_score:.0f}"
+    assert f">{overall}<" in page and f">{overall}<" in pdf
+    since = re.search(r"Change since the result of [^,]+,", page).group(0)
+    assert since in pdf
+    assert "Compared with the latest result of 5 EES" in page
+    assert "Compared with the latest result of 5 EES" in pdf
