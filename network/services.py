@@ -45,14 +45,19 @@ def organisation_create(*, user, **fields) -> Organisation:
     return organisation
 
 
+@transaction.atomic
 def organisation_update(*, organisation: Organisation, **fields) -> Organisation:
-    """Save an edit (`fields`, or what a ModelForm already set on the instance) and tell the
-    other apps which fields changed (signals.organisation_changed)."""
+    """Save an edit (`fields`, or what a form already set on the instance: the profile page,
+    the Django admin) and tell the other apps which fields changed
+    (signals.organisation_changed, once the values before the edit are known)."""
     for name, value in fields.items():
         setattr(organisation, name, value)
     organisation.full_clean()
-    changed = organisation.changed_fields()
+    names = [f.attname for f in Organisation._meta.concrete_fields if f.attname != "updated_at"]
+    # The stored row, locked: two edits at once each see what the other left.
+    before = Organisation.objects.select_for_update().values(*names).get(pk=organisation.pk)
     organisation.save()
+    changed = {name: old for name, old in before.items() if getattr(organisation, name) != old}
     if changed:
         organisation_changed.send(sender=Organisation, organisation=organisation, changed=changed)
     return organisation
