@@ -10,6 +10,7 @@ from django.contrib.auth.hashers import make_password
 from django.utils.text import slugify
 
 from digitalees.models import User
+from network import services as network_services
 from network.demo import FIRST_NAMES, LAST_NAMES, PILOTS, enterprise_number
 from network.models import Membership, Organisation
 
@@ -292,26 +293,18 @@ def generate_organisations(
 def organisations_create(
     specs: Sequence[OrganisationSpec], *, batch_size: int = 1000
 ) -> dict[str, Organisation]:
-    """Create the organisations not there yet; {enterprise number: organisation} for all."""
+    """Create the organisations not there yet (network's bulk service); {enterprise number:
+    organisation} for all."""
     numbers = [s.enterprise_number for s in specs]
     existing = set(
         Organisation.objects.filter(enterprise_number__in=numbers).values_list(
             "enterprise_number", flat=True
         )
     )
-    missing = [s for s in specs if s.enterprise_number not in existing]
-    slugs = {slugify(s.name) for s in missing}
-    taken = set(Organisation.objects.filter(slug__in=slugs).values_list("slug", flat=True))
-    rows = []
-    for spec in missing:
-        slug = slugify(spec.name)
-        if slug in taken:
-            slug = f"{slug}-{spec.enterprise_number[-4:]}"
-        taken.add(slug)
-        rows.append(
+    network_services.organisations_create_bulk(
+        organisations=[
             Organisation(
                 name=spec.name,
-                slug=slug,
                 enterprise_number=spec.enterprise_number,
                 legal_form=spec.legal_form,
                 sector=spec.sector,
@@ -319,11 +312,14 @@ def organisations_create(
                 postcode=spec.postcode,
                 size_band=spec.size_band,
                 social_purpose=spec.social_purpose,
-                website=f"https://{slug}.example.be" if spec.is_public else "",
+                website=f"https://{slugify(spec.name)}.example.be" if spec.is_public else "",
                 is_public=spec.is_public,
             )
-        )
-    Organisation.objects.bulk_create(rows, batch_size=batch_size)
+            for spec in specs
+            if spec.enterprise_number not in existing
+        ],
+        batch_size=batch_size,
+    )
     return {
         o.enterprise_number: o for o in Organisation.objects.filter(enterprise_number__in=numbers)
     }
