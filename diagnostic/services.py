@@ -1,7 +1,7 @@
 """Writes of the diagnostic: starting, answering, submitting, and organisation results."""
 
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -306,7 +306,7 @@ def _result_of(assessment: Assessment) -> Result:
     )
 
 
-def _result_score_rows(result: Result, rows: dict[str, tuple[float | None, float | None]]):
+def _result_score_rows(result: Result, rows: Mapping[str, tuple[float | None, float | None]]):
     """{dimension code: (score, spread)} as ResultScore rows; a dimension without a score
     has none. Not the latest until results_latest_mark says so."""
     return [
@@ -354,7 +354,7 @@ def results_latest_mark(*, organisation_ids: Iterable[int], batch_size: int = 20
 
 def _store_result(
     result: Result,
-    dimension_rows: dict[str, tuple[float | None, float | None]],
+    dimension_rows: Mapping[str, tuple[float | None, float | None]],
     *,
     organisation: Organisation,
 ) -> Result:
