@@ -2,9 +2,10 @@
 
 Organisations spread like Wallonia's EES over sectors, provinces and size bands, each with
 one to a dozen submitted diagnostics (about three on average), generated with the demo's
-generators and written with its bulk writer: the rows `assessment_submit` would store
-(answers and their choices, dimension scores, organisation results with their scores and
-the latest flag), at tens of thousands of rows a second.
+generators and written through `diagnostic.services.assessments_create_bulk`: the rows
+`assessment_submit` would store (answers and their choices, dimension scores, organisation
+results with their scores and the latest flag), scored by the same functions, at tens of
+thousands of rows a second (PostgreSQL's COPY: `digitalees.db.insert_rows`).
 
 Everything is drawn from fixed seeds: the same scale gives the same organisations and
 answers on every run (dates are relative to the day of the run).
@@ -19,7 +20,7 @@ from datetime import timedelta
 from django.db import connection
 from django.utils import timezone
 
-from diagnostic import demo
+from diagnostic import demo, services
 
 SEED = 42
 # scale -> (organisations, submitted assessments)
@@ -90,7 +91,7 @@ def write(plan: Plan, indexes, *, structure, questionnaire_id, log=print) -> dic
     organisations = {i: by_number[plan.specs[i].enterprise_number] for i in indexes}
     admins = demo.admins_create(organisations.values(), password=None, domain="bench.test")
     now = timezone.now()
-    items: list[demo.Item] = []
+    items: list[services.AssessmentRow] = []
     written = 0
     for index in indexes:
         organisation = organisations[index]
@@ -102,7 +103,7 @@ def write(plan: Plan, indexes, *, structure, questionnaire_id, log=print) -> dic
         for days_ago in days:
             submitted = now - timedelta(days=days_ago)
             items.append(
-                demo.Item(
+                services.AssessmentRow(
                     demo.answers_for(structure, profile, progress=progress),
                     organisation.pk,
                     admins[organisation.pk],
@@ -112,13 +113,8 @@ def write(plan: Plan, indexes, *, structure, questionnaire_id, log=print) -> dic
             )
             progress += rng.gauss(0.04, 0.05)
         if len(items) >= CHUNK or index == indexes[-1]:
-            demo.assessments_create(
-                structure,
-                questionnaire_id,
-                items,
-                batch_size=CHUNK,
-                insert=copy_insert,
-                backdate_answers=False,
+            services.assessments_create_bulk(
+                questionnaire_id=questionnaire_id, rows=items, batch_size=CHUNK
             )
             written += len(items)
             items = []
@@ -131,27 +127,6 @@ def write(plan: Plan, indexes, *, structure, questionnaire_id, log=print) -> dic
     log("")
     analyse()
     return {i: (organisations[i], admins[organisations[i].pk]) for i in indexes}
-
-
-def copy_insert(model, rows: list[dict], *, batch_size: int) -> list[int]:
-    """Insert rows ({attname: value}) with PostgreSQL's COPY, ids taken from the table's
-    sequence beforehand (so that answers know their ids for their choices); the ids."""
-    if not rows:
-        return []
-    table = model._meta.db_table
-    columns = {f.attname: f.column for f in model._meta.concrete_fields}
-    names = list(rows[0])
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-            [table, len(rows)],
-        )
-        ids = [row[0] for row in cursor.fetchall()]
-        fields = ", ".join(f'"{columns[n]}"' for n in ["id", *names])
-        with cursor.cursor.copy(f'COPY "{table}" ({fields}) FROM STDIN') as copy:
-            for pk, row in zip(ids, rows, strict=True):
-                copy.write_row((pk, *row.values()))
-    return ids
 
 
 def analyse() -> None:

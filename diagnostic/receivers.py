@@ -4,13 +4,10 @@ from types import SimpleNamespace
 
 from django.db import transaction
 from django.dispatch import receiver
-from django.urls import reverse
-from django.utils import formats, timezone
-from django.utils.translation import gettext as _
 
-from network.signals import PageLink, organisation_changed, organisation_page_links
+from network.signals import organisation_changed
 
-from .selectors import benchmark_refresh, latest_results_by_organisation
+from .selectors import benchmark_refresh
 
 PEER_GROUP_FIELDS = ("sector", "size_band", "province")
 
@@ -30,40 +27,3 @@ def refresh_peer_groups(sender, organisation, changed, **kwargs):
         benchmark_refresh(organisation)
 
     transaction.on_commit(refresh)
-
-
-@receiver(organisation_page_links, dispatch_uid="diagnostic.organisation_page")
-def organisation_page(sender, organisation, access, **kwargs) -> list[PageLink]:
-    """On the organisation's page (seen by its members, its coaches and the agency, the
-    readers of its results): its latest result, its history and, for members, a new one."""
-    links = []
-    latest = latest_results_by_organisation([organisation.pk]).get(organisation.pk)
-    if latest:
-        links.append(
-            PageLink(
-                _("Latest self-diagnostic: %(score)s/100 on %(date)s")
-                % {
-                    "score": f"{latest.overall_score:.0f}",
-                    "date": formats.date_format(
-                        timezone.localtime(latest.created_at), "SHORT_DATE_FORMAT"
-                    ),
-                },
-                reverse(
-                    "diagnostic:organisation_result",
-                    kwargs={"slug": organisation.slug, "pk": latest.pk},
-                ),
-            )
-        )
-    else:
-        links.append(PageLink(_("No self-diagnostic submitted yet.")))
-    links.append(
-        PageLink(
-            _("Self-diagnostic results over time and campaigns"),
-            reverse("diagnostic:organisation_history", kwargs={"slug": organisation.slug}),
-        )
-    )
-    if access.is_member:
-        links.append(
-            PageLink(_("Take the self-diagnostic of digital maturity"), reverse("diagnostic:start"))
-        )
-    return links

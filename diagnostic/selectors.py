@@ -162,6 +162,12 @@ def benchmark_refresh(organisation) -> None:
     )
 
 
+def benchmarks_forget(organisations) -> None:
+    """Results of these organisations' peer groups changed in bulk: drop the groups' cached
+    quartiles (computed again on their next reading) rather than compute each now."""
+    cache.delete_many(list({_benchmark_key(o) for o in organisations}))
+
+
 def benchmark_for(organisation) -> Benchmark:
     """Quartiles of the latest result of each organisation of the same sector, size band and
     province, computed by the database and kept in the cache, refreshed when a result of the

@@ -1,16 +1,20 @@
 """Writes of the diagnostic: starting, answering, submitting, and organisation results."""
 
 import secrets
-from datetime import timedelta
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from digitalees.db import insert_rows
 from digitalees.tasks import send_mail_task
 from network.models import Membership, Organisation
 
@@ -27,8 +31,10 @@ from .models import (
 )
 from .reports import services as reports
 from .selectors import (
+    Structure,
     answers_of,
     benchmark_refresh,
+    benchmarks_forget,
     questionnaire_structure,
     visible_question_ids,
 )
@@ -107,20 +113,69 @@ def answer_save(
     return answer
 
 
-def _question_scores(assessment: Assessment) -> dict[str, float | None]:
-    """{question code: 0–10 or None} over the questions the respondent was shown."""
-    structure = questionnaire_structure(assessment.questionnaire_id)
-    answers = answers_of(assessment)
+# --- scoring and the rows a submission stores: one set of rules for one row or many -------
+
+
+@dataclass(frozen=True)
+class AssessmentScores:
+    """What submitting an assessment computes from its answers (pure: no database)."""
+
+    questions: dict[str, float | None]  # question code -> 0–10, over the questions shown
+    dimensions: dict[str, float | None]  # dimension code -> 0–100
+    overall: float | None
+    level: int | None
+    unanswered: list  # the dimensions (models) without any scored answer
+
+    def check_complete(self) -> None:
+        """A diagnostic is submitted only with at least one scored answer per part."""
+        if self.unanswered:
+            raise ValidationError(
+                _(
+                    "Answer at least one question in each part before you submit. "
+                    "Missing: %(parts)s."
+                )
+                % {"parts": ", ".join(d.tr("title") for d in self.unanswered)}
+            )
+
+
+def assessment_scores(structure: Structure, answers: dict[int, list[int]]) -> AssessmentScores:
+    """Scores of the answers {question id: [choice ids]}: each shown scored question 0–10,
+    each dimension 0–100, the overall score and its level."""
     shown = visible_question_ids(structure, answers)
-    scores = {}
+    questions: dict[str, float | None] = {}
     for question in structure.questions:
         if question.type == scoring.CONTEXT or question.id not in shown:
             continue
-        selected_ids = answers.get(question.id, [])
-        selected = [structure.choice_values[c] for c in selected_ids]
+        selected = [structure.choice_values[c] for c in answers.get(question.id, [])]
         all_choices = [structure.choice_values[c] for c in structure.choices_of[question.id]]
-        scores[question.code] = scoring.question_score(question.type, selected, all_choices)
-    return scores
+        questions[question.code] = scoring.question_score(question.type, selected, all_choices)
+    dimensions = scoring.dimension_scores(questions, structure.dimension_of)
+    overall = scoring.overall_score(dimensions.values())
+    level = scoring.level_for(overall)
+    return AssessmentScores(
+        questions=questions,
+        dimensions=dimensions,
+        overall=overall,
+        level=level.number if level else None,
+        unanswered=[d for d in structure.dimensions if dimensions.get(d.code) is None],
+    )
+
+
+def _submitted_fields(scores: AssessmentScores, submitted_at) -> dict:
+    return {
+        "status": Assessment.Status.SUBMITTED,
+        "submitted_at": submitted_at,
+        "overall_score": scores.overall,
+        "level": scores.level,
+        "question_scores": scores.questions,
+    }
+
+
+def _dimension_score_rows(assessment_id: int, structure: Structure, scores: AssessmentScores):
+    return [
+        {"assessment_id": assessment_id, "dimension_id": d.id, "score": scores.dimensions[d.code]}
+        for d in structure.dimensions
+    ]
 
 
 @transaction.atomic
@@ -130,22 +185,9 @@ def assessment_submit(*, assessment: Assessment) -> Assessment:
     if assessment.campaign_id and not assessment.campaign.is_open:
         raise ValidationError(_("This campaign is closed: answers can no longer be submitted."))
     structure = questionnaire_structure(assessment.questionnaire_id)
-    question_scores = _question_scores(assessment)
-    by_dimension = scoring.dimension_scores(question_scores, structure.dimension_of)
-    empty = [d for d in structure.dimensions if by_dimension.get(d.code) is None]
-    if empty:
-        raise ValidationError(
-            _("Answer at least one question in each part before you submit. Missing: %(parts)s.")
-            % {"parts": ", ".join(d.tr("title") for d in empty)}
-        )
-    overall = scoring.overall_score(by_dimension.values())
-    submitted = {
-        "status": Assessment.Status.SUBMITTED,
-        "submitted_at": timezone.now(),
-        "overall_score": overall,
-        "level": scoring.level_for(overall).number,
-        "question_scores": question_scores,
-    }
+    scores = assessment_scores(structure, answers_of(assessment))
+    scores.check_complete()
+    submitted = _submitted_fields(scores, timezone.now())
     # Claim the draft: only one request may submit it.
     claimed = Assessment.objects.filter(pk=assessment.pk, status=Assessment.Status.DRAFT).update(
         **submitted
@@ -155,24 +197,169 @@ def assessment_submit(*, assessment: Assessment) -> Assessment:
     for name, value in submitted.items():
         setattr(assessment, name, value)
     DimensionScore.objects.bulk_create(
-        DimensionScore(assessment=assessment, dimension=d, score=by_dimension[d.code])
-        for d in structure.dimensions
+        DimensionScore(**row) for row in _dimension_score_rows(assessment.pk, structure, scores)
     )
     if assessment.campaign_id:
         campaign_result_update(campaign=assessment.campaign)
     elif assessment.organisation_id:
-        result_record(assessment=assessment, dimension_scores=by_dimension)
+        result_record(assessment=assessment, dimension_scores=scores.dimensions)
     return assessment
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    """One assessment for `assessments_create_bulk`: who answered what, and when
+    (`submitted_at` None: a draft). Outside campaigns."""
+
+    answers: dict[int, list[int]]  # question id -> [choice ids]
+    organisation_id: int | None = None
+    respondent_id: int | None = None
+    started_at: datetime | None = None
+    submitted_at: datetime | None = None
+
+
+def _check_answers(structure: Structure, answers: dict[int, list[int]]) -> None:
+    for question_id, choice_ids in answers.items():
+        if not set(choice_ids) <= set(structure.choices_of.get(question_id, ())):
+            raise ValidationError(_("This answer is not one of the question's choices."))
+
+
+@transaction.atomic
+def assessments_create_bulk(
+    *, questionnaire_id: int, rows: Sequence[AssessmentRow], batch_size: int = 2000
+) -> list[Assessment]:
+    """Many assessments at once, for volumes (the demo, the bench): with their answers and,
+    for those submitted, what `assessment_submit` stores (scores, dimension scores, the
+    organisation's result and latest flag), computed by the same functions. Drafts stay
+    drafts. A fixed number of queries per batch, whatever the number of rows."""
+    structure = questionnaire_structure(questionnaire_id)
+    now = timezone.now()
+    scored: list[AssessmentScores | None] = []
+    for row in rows:
+        _check_answers(structure, row.answers)
+        scores = assessment_scores(structure, row.answers) if row.submitted_at else None
+        if scores:
+            scores.check_complete()
+        scored.append(scores)
+    assessments = [
+        Assessment(
+            questionnaire_id=questionnaire_id,
+            organisation_id=row.organisation_id,
+            respondent_id=row.respondent_id,
+            visitor_key="" if row.respondent_id else secrets.token_urlsafe(32),
+            created_at=row.started_at or row.submitted_at or now,
+            **(_submitted_fields(scores, row.submitted_at) if scores else {}),
+        )
+        for row, scores in zip(rows, scored, strict=True)
+    ]
+    Assessment.objects.bulk_create(assessments, batch_size=batch_size)
+    answers = [
+        (a.pk, question_id, choice_ids)
+        for a, row in zip(assessments, rows, strict=True)
+        for question_id, choice_ids in row.answers.items()
+        if choice_ids
+    ]
+    answer_ids = insert_rows(
+        Answer,
+        [{"assessment_id": a, "question_id": q, "updated_at": now} for a, q, _c in answers],
+        batch_size=batch_size,
+    )
+    insert_rows(
+        Answer.choices.through,
+        [
+            {"answer_id": answer_id, "choice_id": choice_id}
+            for answer_id, (_a, _q, choice_ids) in zip(answer_ids, answers, strict=True)
+            for choice_id in dict.fromkeys(choice_ids)
+        ],
+        batch_size=batch_size,
+    )
+    submitted = [(a, s) for a, s in zip(assessments, scored, strict=True) if s]
+    insert_rows(
+        DimensionScore,
+        [row for a, s in submitted for row in _dimension_score_rows(a.pk, structure, s)],
+        batch_size=batch_size,
+    )
+    # auto_now stamped them with today; a year-old diagnostic was last saved a year ago.
+    for start in range(0, len(submitted), batch_size):
+        ids = [a.pk for a, _s in submitted[start : start + batch_size]]
+        Assessment.objects.filter(pk__in=ids).update(updated_at=F("submitted_at"))
+    results_record_bulk(
+        assessments=[a for a, _s in submitted if a.organisation_id],
+        dimension_scores=[s.dimensions for a, s in submitted if a.organisation_id],
+        batch_size=batch_size,
+    )
+    return assessments
+
+
+def _result_of(assessment: Assessment) -> Result:
+    """The organisation's result that one member's submitted assessment makes."""
+    return Result(
+        organisation_id=assessment.organisation_id,
+        questionnaire_id=assessment.questionnaire_id,
+        assessment=assessment,
+        created_at=assessment.submitted_at,
+        respondents=1,
+        overall_score=assessment.overall_score,
+        level=assessment.level,
+        question_scores=assessment.question_scores,
+        is_latest=False,  # results_latest_mark decides
+    )
+
+
+def _result_score_rows(result: Result, rows: Mapping[str, tuple[float | None, float | None]]):
+    """{dimension code: (score, spread)} as ResultScore rows; a dimension without a score
+    has none. Not the latest until results_latest_mark says so."""
+    return [
+        {
+            "result_id": result.pk,
+            "dimension_code": code,
+            "score": score,
+            "spread": spread,
+            "is_latest": False,
+        }
+        for code, (score, spread) in rows.items()
+        if score is not None
+    ]
+
+
+def results_latest_mark(*, organisation_ids: Iterable[int], batch_size: int = 2000) -> set[int]:
+    """Mark each organisation's newest result (newest by date, then by id), and its scores,
+    as its latest: the one benchmarks read. The ids of the latest results.
+    Callers hold the organisations' locks or write them alone (bulk)."""
+    organisation_ids = sorted(set(organisation_ids))
+    latest_ids: set[int] = set()
+    for start in range(0, len(organisation_ids), batch_size):
+        chunk = organisation_ids[start : start + batch_size]
+        newest: dict[int, int] = {}
+        rows = (
+            Result.objects.filter(organisation_id__in=chunk)
+            .order_by("organisation_id", "-created_at", "-pk")
+            .values_list("organisation_id", "pk")
+        )
+        for organisation_id, pk in rows:
+            newest.setdefault(organisation_id, pk)
+        latest = list(newest.values())
+        # Unmark before marking: at most one latest result per organisation (a constraint).
+        Result.objects.filter(organisation_id__in=chunk, is_latest=True).exclude(
+            pk__in=latest
+        ).update(is_latest=False)
+        ResultScore.objects.filter(result__organisation_id__in=chunk, is_latest=True).exclude(
+            result_id__in=latest
+        ).update(is_latest=False)
+        Result.objects.filter(pk__in=latest, is_latest=False).update(is_latest=True)
+        ResultScore.objects.filter(result_id__in=latest, is_latest=False).update(is_latest=True)
+        latest_ids.update(latest)
+    return latest_ids
 
 
 def _store_result(
     result: Result,
-    dimension_rows: dict[str, tuple[float, float | None]],
+    dimension_rows: Mapping[str, tuple[float | None, float | None]],
     *,
     organisation: Organisation,
 ) -> Result:
     """Save `result` with one score row per dimension, then mark the organisation's newest
-    result as its latest (the one benchmarks read). Callers hold the organisation's lock."""
+    result as its latest. Callers hold the organisation's lock."""
     transaction.on_commit(lambda: benchmark_refresh(organisation))
     replacing = result.pk is not None  # a campaign's result, updated in place
     result.is_latest = False
@@ -180,26 +367,10 @@ def _store_result(
     if replacing:
         ResultScore.objects.filter(result=result).delete()
     ResultScore.objects.bulk_create(
-        ResultScore(result=result, dimension_code=code, score=score, spread=spread, is_latest=False)
-        for code, (score, spread) in dimension_rows.items()
-        if score is not None
+        ResultScore(**row) for row in _result_score_rows(result, dimension_rows)
     )
-    organisation_id = result.organisation_id
-    newest = (
-        Result.objects.filter(organisation_id=organisation_id)
-        .order_by("-created_at", "-pk")
-        .values_list("pk", flat=True)
-        .first()
-    )
-    Result.objects.filter(organisation_id=organisation_id, is_latest=True).exclude(
-        pk=newest
-    ).update(is_latest=False)
-    ResultScore.objects.filter(result__organisation_id=organisation_id, is_latest=True).exclude(
-        result_id=newest
-    ).update(is_latest=False)
-    Result.objects.filter(pk=newest).update(is_latest=True)
-    ResultScore.objects.filter(result_id=newest).update(is_latest=True)
-    result.is_latest = result.pk == newest
+    latest = results_latest_mark(organisation_ids=[result.organisation_id])
+    result.is_latest = result.pk in latest
     return result
 
 
@@ -215,17 +386,49 @@ def result_record(*, assessment: Assessment, dimension_scores: dict | None = Non
             for ds in assessment.dimension_scores.select_related("dimension")
         }
     scores = {code: (score, None) for code, score in dimension_scores.items()}
-    result = Result(
-        organisation_id=assessment.organisation_id,
-        questionnaire_id=assessment.questionnaire_id,
-        assessment=assessment,
-        created_at=assessment.submitted_at,
-        respondents=1,
-        overall_score=assessment.overall_score,
-        level=assessment.level,
-        question_scores=assessment.question_scores,
+    return _store_result(_result_of(assessment), scores, organisation=organisation)
+
+
+@transaction.atomic
+def results_record_bulk(
+    *,
+    assessments: Sequence[Assessment],
+    dimension_scores: Sequence[dict[str, float | None]],
+    batch_size: int = 2000,
+) -> list[Result]:
+    """What `result_record` does for each of many submitted assessments (outside campaigns),
+    `dimension_scores` ({code: score}) in the same order: results, their scores, each
+    organisation's latest marked once at the end. Their peer groups' benchmarks are
+    forgotten once this commits (computed again on their next reading)."""
+    if not assessments:
+        return []
+    # The organisations' locks, as result_record takes one: the latest flag stays unique.
+    organisations = list(
+        Organisation.objects.select_for_update()
+        .filter(pk__in={a.organisation_id for a in assessments})
+        .order_by("pk")
+        .only("sector", "size_band", "province")
     )
-    return _store_result(result, scores, organisation=organisation)
+    results = [_result_of(a) for a in assessments]
+    Result.objects.bulk_create(results, batch_size=batch_size)
+    insert_rows(
+        ResultScore,
+        [
+            row
+            for result, by_dimension in zip(results, dimension_scores, strict=True)
+            for row in _result_score_rows(
+                result, {code: (score, None) for code, score in by_dimension.items()}
+            )
+        ],
+        batch_size=batch_size,
+    )
+    latest = results_latest_mark(
+        organisation_ids=[o.pk for o in organisations], batch_size=batch_size
+    )
+    for result in results:
+        result.is_latest = result.pk in latest
+    transaction.on_commit(lambda: benchmarks_forget(organisations))
+    return results
 
 
 @transaction.atomic
@@ -363,11 +566,8 @@ def campaign_open(*, organisation: Organisation, opened_by) -> Campaign:
 
 
 @transaction.atomic
-def campaign_invite(
-    *, campaign: Campaign, email: str, invited_by, send_email: bool = True
-) -> Assessment:
-    """Invite a colleague: they get their own assessment and a personal link by e-mail
-    (`send_email=False`: no e-mail, for demo colleagues who answer at once)."""
+def campaign_invite(*, campaign: Campaign, email: str, invited_by) -> Assessment:
+    """Invite a colleague: they get their own assessment and a personal link by e-mail."""
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     if not campaign.is_open:
         raise ValidationError(_("This campaign is closed."))
@@ -389,8 +589,6 @@ def campaign_invite(
         respondent_email=email,
         visitor_key=secrets.token_urlsafe(32),
     )
-    if not send_email:
-        return assessment
     context = {
         "organisation_name": campaign.organisation.name,
         "inviter_name": invited_by.display_name,

@@ -1,6 +1,8 @@
 """Database pieces shared by the apps: a percentile aggregate that PostgreSQL computes
-natively and SQLite (the development default) through a registered aggregate."""
+natively and SQLite (the development default) through a registered aggregate, and a bulk
+insert for the services' bulk variants."""
 
+from django.db import connection
 from django.db.models import Aggregate, FloatField
 
 
@@ -53,3 +55,30 @@ class _SQLitePercentile:
 def register_sqlite_functions(sender, connection, **kwargs):
     if connection.vendor == "sqlite":
         connection.connection.create_aggregate("digitalees_percentile", 2, _SQLitePercentile)
+
+
+def insert_rows(model, rows: list[dict], *, batch_size: int = 2000) -> list[int]:
+    """Insert many small rows ({attname: value}, all with the same keys) and return their
+    ids in order. PostgreSQL takes them through COPY, ids drawn from the table's sequence
+    beforehand (so that answers know their ids for their choices): several times faster
+    than INSERT at the bench's volumes. Elsewhere, bulk_create. COPY keeps every value as
+    given (auto_now fields included) and runs no field conversion: plain values only."""
+    if not rows:
+        return []
+    if connection.vendor != "postgresql":
+        objects = model.objects.bulk_create([model(**row) for row in rows], batch_size=batch_size)
+        return [o.pk for o in objects]
+    table = model._meta.db_table
+    columns = {f.attname: f.column for f in model._meta.concrete_fields}
+    names = list(rows[0])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [table, len(rows)],
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+        fields = ", ".join(f'"{columns[n]}"' for n in ["id", *names])
+        with cursor.cursor.copy(f'COPY "{table}" ({fields}) FROM STDIN') as copy:
+            for pk, row in zip(ids, rows, strict=True):
+                copy.write_row((pk, *row.values()))
+    return ids

@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from network import urls as network_urls
+
 from . import health, views
 
 admin.site.site_header = _("DigitalEES administration")
@@ -17,7 +19,25 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-    path("", include("network.urls")),
+    # An organisation's page composes several apps, so it lives here at the top floor (a
+    # lower app never imports it), under network's URL name all the same. After network's
+    # own patterns: "organisations/new/" is not an organisation's page.
+    path(
+        "",
+        include(
+            (
+                [
+                    *network_urls.urlpatterns,
+                    path(
+                        "organisations/<slug:slug>/",
+                        views.organisation_detail,
+                        name="organisation_detail",
+                    ),
+                ],
+                network_urls.app_name,
+            )
+        ),
+    ),
     path("", include("diagnostic.urls")),
     path("", include("diagnostic.reports.urls")),
     path("", include("diagnostic.staff.urls")),

@@ -2,7 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseServerError
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
@@ -11,6 +11,9 @@ from diagnostic import rules as diagnostic_rules
 from diagnostic import selectors as diagnostic_selectors
 from digitalees.roles import is_agency_staff, is_coach, staff_needs_mfa
 from network import selectors as network_selectors
+from network.forms import CoachAssignmentForm, InvitationForm
+from network.models import Organisation
+from network.rules import check_organisation_access
 
 # The programme's six objectives, in order, as the home page lists them.
 OBJECTIVES = (
@@ -90,6 +93,34 @@ def dashboard(request):
     context["drafts"] = list(diagnostic_selectors.drafts_of(user, keys)[:10])
     context["unclaimed"] = list(diagnostic_selectors.unclaimed_results(keys))
     return render(request, "dashboard.html", context)
+
+
+@login_required
+@require_GET
+def organisation_detail(request, slug):
+    """An organisation's page (network's URL name `network:organisation_detail`): its profile
+    and people from network, its diagnostic results from diagnostic; seen by its members,
+    its coaches and the agency."""
+    organisation = get_object_or_404(Organisation, slug=slug)
+    access = check_organisation_access(request.user, organisation)
+    members, assignments = network_selectors.organisation_people(organisation)
+    context = {
+        "organisation": organisation,
+        "access": access,
+        "members": members,
+        "assignments": assignments,
+        "latest_result": diagnostic_selectors.latest_results_by_organisation([organisation.pk]).get(
+            organisation.pk
+        ),
+        # Members answer the diagnostic for their organisation; coaches and the agency read it.
+        "can_start_diagnostic": access.is_member,
+    }
+    if access.can_manage:
+        context["invitations"] = network_selectors.pending_invitations(organisation)
+        context["invitation_form"] = InvitationForm()
+    if access.is_agency:
+        context["coach_form"] = CoachAssignmentForm()
+    return render(request, "network/organisation_detail.html", context)
 
 
 def error_403(request, exception=None):

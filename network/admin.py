@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from . import services
 from .models import CoachAssignment, Invitation, Membership, Organisation
 
 
@@ -24,6 +25,15 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name", "enterprise_number"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline, CoachAssignmentInline]
+
+    def save_model(self, request, obj, form, change):
+        # An edit goes through the service, like the profile page's: the other apps hear
+        # what changed (a new sector moves the organisation to another peer group). A new
+        # organisation has no results yet: nothing to tell.
+        if change:
+            services.organisation_update(organisation=obj)
+        else:
+            super().save_model(request, obj, form, change)
 
 
 @admin.register(Invitation)

@@ -10,7 +10,8 @@ from django.utils.text import slugify
 from digitalees.models import User
 from digitalees.roles import AGENCY_GROUP, COACH_GROUP
 
-from .models import CoachAssignment, Membership, Organisation
+from . import services
+from .models import Membership, Organisation
 
 # name, enterprise-number body (8 digits), legal form, sector, province, postcode, size band,
 # social purpose. Fictional organisations; the check digits are computed.
@@ -246,37 +247,38 @@ def seed(*, password: str, stdout) -> list[tuple[str, str]]:
     logins += [(c.email, "coach") for c in coaches]
 
     for index, (name, body, form, sector, province, postcode, size, purpose) in enumerate(PILOTS):
-        organisation, _created = Organisation.objects.get_or_create(
-            enterprise_number=enterprise_number(body),
-            defaults={
-                "name": name,
-                "slug": slugify(name),
-                "legal_form": form,
-                "sector": sector,
-                "province": province,
-                "postcode": postcode,
-                "size_band": size,
-                "social_purpose": purpose,
-                "website": f"https://{slugify(name)}.example.be",
-                "is_public": index % 3 != 2,
-            },
-        )
-        people = 1 + index % 3
-        for person in range(people + 1):
+        number = enterprise_number(body)
+        organisation = Organisation.objects.filter(enterprise_number=number).first()
+        slug = organisation.slug if organisation else slugify(name)
+        people = []
+        for person in range(2 + index % 3):
             first = FIRST_NAMES[(index * 3 + person) % len(FIRST_NAMES)]
             last = LAST_NAMES[(index * 5 + person) % len(LAST_NAMES)]
             role = Membership.Role.ADMIN if person == 0 else Membership.Role.MEMBER
             local = "admin" if person == 0 else f"membre{person}"
-            email = f"{local}.{organisation.slug}@digitalees.test"
-            user = demo_user(email, first, last, password=password)
-            Membership.objects.get_or_create(
-                user=user, organisation=organisation, defaults={"role": role}
-            )
+            email = f"{local}.{slug}@digitalees.test"
+            people.append((demo_user(email, first, last, password=password), role))
             if index == 0:
-                logins.append((email, f"{role.label} — {organisation.name}"))
-        CoachAssignment.objects.get_or_create(
-            coach=coaches[index % len(coaches)],
-            organisation=organisation,
-            defaults={"assigned_by": agency},
-        )
+                logins.append((email, f"{role.label} — {name}"))
+        # Through the services, as in the browser: its first admin registers it, the others
+        # join it, the agency assigns its coach.
+        if organisation is None:
+            organisation = services.organisation_create(
+                user=people[0][0],
+                name=name,
+                enterprise_number=number,
+                legal_form=form,
+                sector=sector,
+                province=province,
+                postcode=postcode,
+                size_band=size,
+                social_purpose=purpose,
+                website=f"https://{slug}.example.be",
+                is_public=index % 3 != 2,
+            )
+        for user, role in people:
+            services.membership_add(organisation=organisation, user=user, role=role)
+        coach = coaches[index % len(coaches)]
+        if not organisation.coach_assignments.filter(coach=coach).exists():
+            services.coach_assign(organisation=organisation, coach=coach, assigned_by=agency)
     return [(email, str(role)) for email, role in logins]

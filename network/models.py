@@ -143,34 +143,8 @@ class Organisation(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        deferred = self.get_deferred_fields()  # not loaded: reading them would query
-        self._loaded_values = {
-            f.attname: getattr(self, f.attname)
-            for f in self._meta.concrete_fields
-            if f.attname not in deferred
-        }
-
     def get_absolute_url(self):
         return reverse("network:organisation_detail", kwargs={"slug": self.slug})
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        # The values as loaded (then as saved), so that a service can tell what an edit
-        # changed: the pattern of Django's "Customizing model loading".
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_values = dict(zip(field_names, values, strict=True))
-        return instance
-
-    def changed_fields(self) -> dict:
-        """{field: value as loaded} of each loaded field whose value is now different."""
-        loaded = getattr(self, "_loaded_values", {})
-        return {
-            name: old
-            for name, old in loaded.items()
-            if old is not models.DEFERRED and getattr(self, name) != old
-        }
 
     @property
     def enterprise_number_display(self) -> str:

@@ -43,6 +43,10 @@ def organisation_people(organisation: Organisation):
     return members, assignments
 
 
+def pending_invitations(organisation: Organisation):
+    return organisation.invitations.pending().select_related("invited_by")
+
+
 def staff_organisation_list(
     *, q: str = "", province: str = "", legal_form: str = "", sector: str = ""
 ):

@@ -1,5 +1,6 @@
 """Writes on organisations, memberships, invitations and coach assignments."""
 
+from collections.abc import Sequence
 from datetime import timedelta
 
 from django.core import signing
@@ -25,10 +26,15 @@ class InvitationError(Exception):
     """An invitation link that cannot be used; the message is shown to the visitor."""
 
 
-def _unique_slug(name: str) -> str:
-    base = slugify(name)[:200] or "ees"
+def _slug_base(name: str) -> str:
+    return slugify(name)[:200] or "ees"
+
+
+def _unique_slug(name: str, *, taken: set[str] | None = None) -> str:
+    """The name's slug, numbered if an organisation (or one of `taken`) already has it."""
+    base = _slug_base(name)
     slug, n = base, 2
-    while Organisation.objects.filter(slug=slug).exists():
+    while (taken is not None and slug in taken) or Organisation.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 
@@ -45,14 +51,46 @@ def organisation_create(*, user, **fields) -> Organisation:
     return organisation
 
 
+@transaction.atomic
+@transaction.atomic
+def organisations_create_bulk(
+    *, organisations: Sequence[Organisation], batch_size: int = 1000
+) -> list[Organisation]:
+    """Many new organisations at once (the demo, the bench), valid as organisation_create
+    makes them and with unique slugs by the same rule; no member yet (membership_add)."""
+    numbers = [o.enterprise_number for o in organisations]
+    taken_numbers = set(
+        Organisation.objects.filter(enterprise_number__in=numbers).values_list(
+            "enterprise_number", flat=True
+        )
+    )
+    if taken_numbers or len(set(numbers)) < len(numbers):
+        raise ValidationError(
+            Organisation._meta.get_field("enterprise_number").error_messages["unique"]
+        )
+    bases = {_slug_base(o.name) for o in organisations}
+    taken = set(Organisation.objects.filter(slug__in=bases).values_list("slug", flat=True))
+    for organisation in organisations:
+        base = _slug_base(organisation.name)
+        # Only a name already taken costs a query (or a few) to number it.
+        organisation.slug = _unique_slug(organisation.name, taken=taken) if base in taken else base
+        taken.add(organisation.slug)
+        organisation.full_clean(exclude=["slug"], validate_unique=False)
+    return Organisation.objects.bulk_create(organisations, batch_size=batch_size)
+
+
 def organisation_update(*, organisation: Organisation, **fields) -> Organisation:
-    """Save an edit (`fields`, or what a ModelForm already set on the instance) and tell the
-    other apps which fields changed (signals.organisation_changed)."""
+    """Save an edit (`fields`, or what a form already set on the instance: the profile page,
+    the Django admin) and tell the other apps which fields changed
+    (signals.organisation_changed, once the values before the edit are known)."""
     for name, value in fields.items():
         setattr(organisation, name, value)
     organisation.full_clean()
-    changed = organisation.changed_fields()
+    names = [f.attname for f in Organisation._meta.concrete_fields if f.attname != "updated_at"]
+    # The stored row, locked: two edits at once each see what the other left.
+    before = Organisation.objects.select_for_update().values(*names).get(pk=organisation.pk)
     organisation.save()
+    changed = {name: old for name, old in before.items() if getattr(organisation, name) != old}
     if changed:
         organisation_changed.send(sender=Organisation, organisation=organisation, changed=changed)
     return organisation
@@ -132,14 +170,18 @@ def invitation_accept(*, invitation: Invitation, user) -> Membership:
         )
         if not claimed:
             raise InvitationError(_("This invitation has already been used."))
-        membership, created = Membership.objects.get_or_create(
-            user=user,
-            organisation=invitation.organisation,
-            defaults={"role": invitation.role},
-        )
-        if not created and invitation.role == Membership.Role.ADMIN and not membership.is_admin:
-            membership.role = Membership.Role.ADMIN
-            membership.save(update_fields=["role"])
+        return membership_add(organisation=invitation.organisation, user=user, role=invitation.role)
+
+
+def membership_add(*, organisation: Organisation, user, role: str) -> Membership:
+    """`user` joins `organisation` with `role`; someone already a member keeps their
+    membership, raised to admin if `role` is admin (never lowered)."""
+    membership, created = Membership.objects.get_or_create(
+        user=user, organisation=organisation, defaults={"role": role}
+    )
+    if not created and role == Membership.Role.ADMIN and not membership.is_admin:
+        membership.role = Membership.Role.ADMIN
+        membership.save(update_fields=["role"])
     return membership
 
 

@@ -6,7 +6,8 @@ app_name = "network"
 
 urlpatterns = [
     path("organisations/new/", views.organisation_create, name="organisation_create"),
-    path("organisations/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
+    # "organisations/<slug>/" (organisation_detail), the page that composes several apps, is
+    # registered in this namespace by digitalees/urls.py.
     path("organisations/<slug:slug>/edit/", views.organisation_edit, name="organisation_edit"),
     path(
         "organisations/<slug:slug>/invitations/new/",

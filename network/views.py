@@ -17,7 +17,6 @@ from .forms import (
 )
 from .models import CoachAssignment, Invitation, Membership, Organisation
 from .rules import check_organisation_access
-from .signals import organisation_page_links
 
 
 def _get_organisation_for_user(request, slug, *, manage=False):
@@ -43,31 +42,6 @@ def organisation_create(request):
         )
         return redirect(organisation)
     return render(request, "network/organisation_form.html", {"form": form, "creating": True})
-
-
-@login_required
-def organisation_detail(request, slug):
-    organisation, access = _get_organisation_for_user(request, slug)
-    members, assignments = selectors.organisation_people(organisation)
-    context = {
-        "organisation": organisation,
-        "access": access,
-        "members": members,
-        "assignments": assignments,
-        "programme_links": [
-            link
-            for _receiver, links in organisation_page_links.send(
-                sender=Organisation, organisation=organisation, access=access
-            )
-            for link in links or ()
-        ],
-    }
-    if access.can_manage:
-        context["invitations"] = organisation.invitations.pending().select_related("invited_by")
-        context["invitation_form"] = InvitationForm()
-    if access.is_agency:
-        context["coach_form"] = CoachAssignmentForm()
-    return render(request, "network/organisation_detail.html", context)
 
 
 @login_required

@@ -1,4 +1,3 @@
-import random
 from datetime import timedelta
 
 import pytest
@@ -7,122 +6,14 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from diagnostic import demo, services
 from diagnostic.models import Answer, Assessment, DimensionScore, Result, ResultScore
-from diagnostic.selectors import benchmark_for, questionnaire_structure
+from diagnostic.selectors import benchmark_for
 from digitalees.models import User
 from network.demo import PILOTS, enterprise_number
 from network.models import Membership, Organisation
 from network.validators import postcode_matches_province
-from tests.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def _stored(assessment: Assessment) -> dict:
-    """Everything submitting stores about an assessment, in comparable form."""
-    assessment.refresh_from_db()
-    result = Result.objects.filter(assessment=assessment).first()
-    return {
-        "status": assessment.status,
-        "visitor_key": assessment.visitor_key,
-        "overall_score": assessment.overall_score,
-        "level": assessment.level,
-        "question_scores": assessment.question_scores,
-        "answers": {
-            a.question.code: sorted(c.code for c in a.choices.all())
-            for a in Answer.objects.filter(assessment=assessment).prefetch_related("choices")
-        },
-        "dimension_scores": {
-            ds.dimension.code: ds.score
-            for ds in DimensionScore.objects.filter(assessment=assessment).select_related(
-                "dimension"
-            )
-        },
-        "result": result
-        and {
-            "created_at": result.created_at == assessment.submitted_at,
-            "respondents": result.respondents,
-            "overall_score": result.overall_score,
-            "level": result.level,
-            "question_scores": result.question_scores,
-            "is_latest": result.is_latest,
-            "scores": {
-                s.dimension_code: (s.score, s.spread, s.is_latest) for s in result.scores.all()
-            },
-        },
-    }
-
-
-@pytest.mark.parametrize("seed", range(6))
-def test_demo_rows_are_what_the_service_stores(questionnaire, seed):
-    structure = questionnaire_structure(questionnaire.id)
-    rng = random.Random(seed)
-    profile = demo.profile_for(
-        structure, rng, size_band=rng.choice(list(demo.SIZE_BOOST)), sector="social_health"
-    )
-    answers = demo.answers_for(structure, profile, progress=rng.uniform(-0.2, 0.2))
-    by_id = {q.id: q for q in structure.questions}
-
-    by_service = MembershipFactory(role="admin")
-    assessment = services.assessment_start(
-        questionnaire=questionnaire,
-        respondent=by_service.user,
-        organisation=by_service.organisation,
-    )
-    for question_id, choice_ids in answers.items():
-        services.answer_save(
-            assessment=assessment,
-            question=by_id[question_id],
-            choice_codes=[structure.choices[c].code for c in choice_ids],
-        )
-    assessment = services.assessment_submit(assessment=assessment)
-
-    by_demo = MembershipFactory(role="admin")
-    [bulk] = demo.assessments_create(
-        structure,
-        questionnaire.id,
-        [
-            demo.Item(
-                answers,
-                by_demo.organisation_id,
-                by_demo.user_id,
-                started_at=timezone.now() - timedelta(hours=1),
-                submitted_at=timezone.now(),
-            )
-        ],
-    )
-    assert _stored(bulk) == _stored(assessment)
-    assert _stored(bulk)["result"]["is_latest"] is True
-
-
-def test_bulk_results_take_their_place_among_existing_ones(questionnaire):
-    """An older result written in bulk stays behind the organisation's latest; a newer one
-    becomes the latest, with its scores, as with the service."""
-    structure = questionnaire_structure(questionnaire.id)
-    membership = MembershipFactory(role="admin")
-    organisation = membership.organisation
-    profile = demo.profile_for(structure, random.Random(1), size_band="5-9", sector="food")
-    now = timezone.now()
-
-    def write(days_ago):
-        item = demo.Item(
-            demo.answers_for(structure, profile),
-            organisation.pk,
-            membership.user_id,
-            submitted_at=now - timedelta(days=days_ago),
-        )
-        return demo.assessments_create(structure, questionnaire.id, [item])[0].result
-
-    current = write(10)
-    older = write(300)
-    newer = write(1)
-    for result in (current, older, newer):
-        result.refresh_from_db()
-    assert (older.is_latest, current.is_latest, newer.is_latest) == (False, False, True)
-    assert set(ResultScore.objects.filter(is_latest=True).values_list("result", flat=True)) == {
-        newer.pk
-    }
 
 
 def _counts():

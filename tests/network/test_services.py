@@ -192,10 +192,51 @@ def test_an_edit_that_fails_validation_tells_nothing(changes):
     assert changes == []
 
 
-def test_saving_a_partly_loaded_organisation_reads_nothing_more(django_assert_num_queries):
-    pk = OrganisationFactory().pk
-    organisation = Organisation.objects.only("pk", "name").get(pk=pk)
-    organisation.name = "Nouveau nom"
-    with django_assert_num_queries(1):  # the UPDATE
-        organisation.save(update_fields=["name"])
-    assert organisation.changed_fields() == {}
+def test_what_an_edit_changed_is_read_from_the_stored_row(changes):
+    """Two people edit at once: the second save puts the province back, and the other apps
+    hear it (their benchmark groups move back), though the second copy never saw the first
+    edit."""
+    pk = OrganisationFactory(province="NA").pk
+    first, second = Organisation.objects.get(pk=pk), Organisation.objects.get(pk=pk)
+
+    services.organisation_update(organisation=first, province="LG", postcode="4000")
+    second.social_purpose = "Un autre texte."  # as a form sets it, before the service
+    services.organisation_update(organisation=second)
+
+    assert changes[1] == (
+        pk,
+        {"province": "LG", "postcode": "4000", "social_purpose": first.social_purpose},
+    )
+
+
+def test_organisations_created_in_bulk_get_slugs_by_the_same_rule():
+    services.organisation_create(user=UserFactory(), **ORG_FIELDS)
+    numbers = ["0202239951", "0202239852"]
+    created = services.organisations_create_bulk(
+        organisations=[
+            Organisation(**{**ORG_FIELDS, "enterprise_number": number}) for number in numbers
+        ]
+    )
+    assert [o.slug for o in created] == ["la-ressourcerie-du-val-2", "la-ressourcerie-du-val-3"]
+    assert not Membership.objects.filter(organisation__in=created).exists()
+
+
+def test_organisations_created_in_bulk_are_validated_like_one():
+    with pytest.raises(ValidationError, match="postcode"):  # a Brussels postcode
+        services.organisations_create_bulk(
+            organisations=[Organisation(**{**ORG_FIELDS, "postcode": "1000"})]
+        )
+    services.organisation_create(user=UserFactory(), **ORG_FIELDS)
+    with pytest.raises(ValidationError, match="enterprise number already exists"):
+        services.organisations_create_bulk(
+            organisations=[Organisation(**{**ORG_FIELDS, "name": "Autre"})]
+        )
+    assert Organisation.objects.count() == 1
+
+
+def test_adding_a_member_again_only_ever_raises_their_role():
+    organisation, user = OrganisationFactory(), UserFactory()
+    services.membership_add(organisation=organisation, user=user, role="member")
+    services.membership_add(organisation=organisation, user=user, role="admin")
+    services.membership_add(organisation=organisation, user=user, role="member")
+    assert Membership.objects.get(organisation=organisation, user=user).role == "admin"
