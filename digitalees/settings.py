@@ -171,6 +171,12 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+# The client address behind the reverse proxy: X-Forwarded-For is believed only for the
+# number of proxies that stand in front of the app (0: REMOTE_ADDR, the default when the
+# app is reached directly), or a header named here that the proxy sets (e.g. X-Real-IP).
+# allauth's limits and the project's own (digitalees/ratelimit.py) both read them.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", default="") or None
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "DigitalEES"
 # Agency staff must turn on two-factor authentication before reaching staff pages.
