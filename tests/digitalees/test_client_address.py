@@ -61,9 +61,7 @@ def _logs_in(client, email: str, forwarded_for: str) -> bool:
     return client.get(reverse("dashboard")).status_code == 200
 
 
-def test_behind_one_proxy_failed_logins_from_one_client_do_not_lock_out_another(
-    client, settings
-):
+def test_behind_one_proxy_failed_logins_from_one_client_do_not_lock_out_another(client, settings):
     settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
     victims = [UserFactory(email=f"membre{n}@example.be") for n in range(3)]
     # Ten failed logins per minute per address (four per account, under the account lock).
