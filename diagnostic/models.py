@@ -224,6 +224,14 @@ class Assessment(models.Model):
     # A campaign invitee answers through a signed link sent to this address; a visitor may
     # leave it to receive a resume link.
     respondent_email = models.EmailField(blank=True)
+    # Who invited this campaign respondent (an e-mail was sent): the sending limits count it.
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)

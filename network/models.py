@@ -249,7 +249,7 @@ class CoachAssignment(models.Model):
 
 class InvitationQuerySet(models.QuerySet):
     def pending(self):
-        return self.filter(accepted_at__isnull=True)
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True)
 
 
 class Invitation(models.Model):
@@ -270,6 +270,9 @@ class Invitation(models.Model):
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # A revoked invitation is kept, not deleted: it still counts in the sending limits
+    # (network.services.invitation_create), so revoking and re-sending is no way around them.
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
 
     objects = InvitationQuerySet.as_manager()
 
@@ -281,7 +284,7 @@ class Invitation(models.Model):
             models.UniqueConstraint(
                 "organisation",
                 Lower("email"),
-                condition=Q(accepted_at__isnull=True),
+                condition=Q(accepted_at__isnull=True, revoked_at__isnull=True),
                 name="invitation_one_pending_per_email",
             ),
             models.CheckConstraint(

@@ -19,6 +19,10 @@ from .signals import organisation_changed
 
 INVITATION_SALT = "network.invitation"
 INVITATION_MAX_AGE = timedelta(days=14)
+# Each invitation e-mails an address someone typed: a few dozen are plenty for a team, and
+# the limits keep an account from turning the platform into a mass mailer.
+INVITATIONS_PER_USER_PER_HOUR = 20
+INVITATIONS_PER_ORGANISATION_PER_DAY = 50
 
 
 class InvitationError(Exception):
@@ -66,10 +70,43 @@ def invitation_url(invitation: Invitation) -> str:
     return reverse("network:invitation_accept", kwargs={"token": invitation_token(invitation)})
 
 
+def _check_invitation_limits(*, organisation: Organisation, invited_by) -> None:
+    """ValidationError once this user or this organisation has sent its share. Counted on
+    the rows (revoked ones included), not the cache, so that the limit holds with Redis down."""
+    # Concurrent invitations for one organisation queue here, so that none slips past.
+    Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+    now = timezone.now()
+    sent_by_user = Invitation.objects.filter(
+        invited_by=invited_by, created_at__gte=now - timedelta(hours=1)
+    ).count()
+    if sent_by_user >= INVITATIONS_PER_USER_PER_HOUR:
+        raise ValidationError(
+            _(
+                "You have sent %(count)s invitations in the last hour, the most allowed: "
+                "wait a while before sending more."
+            )
+            % {"count": INVITATIONS_PER_USER_PER_HOUR},
+            code="rate_limited",
+        )
+    sent_for_organisation = Invitation.objects.filter(
+        organisation=organisation, created_at__gte=now - timedelta(days=1)
+    ).count()
+    if sent_for_organisation >= INVITATIONS_PER_ORGANISATION_PER_DAY:
+        raise ValidationError(
+            _(
+                "%(count)s invitations to this organisation were sent in the last 24 hours, "
+                "the most allowed: try again tomorrow."
+            )
+            % {"count": INVITATIONS_PER_ORGANISATION_PER_DAY},
+            code="rate_limited",
+        )
+
+
 @transaction.atomic
 def invitation_create(
     *, organisation: Organisation, email: str, role: str, invited_by
 ) -> Invitation:
+    _check_invitation_limits(organisation=organisation, invited_by=invited_by)
     email = email.strip()
     if Membership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
         raise ValidationError(
@@ -112,7 +149,11 @@ def invitation_from_token(token: str) -> Invitation:
             _("This invitation link is not valid. Check that you copied it whole.")
         ) from exc
     invitation = Invitation.objects.select_related("organisation").filter(pk=data.get("i")).first()
-    if invitation is None or invitation.email.lower() != data.get("e"):
+    if (
+        invitation is None
+        or invitation.revoked_at is not None
+        or invitation.email.lower() != data.get("e")
+    ):
         raise InvitationError(_("This invitation has been withdrawn."))
     if invitation.accepted_at is not None:
         raise InvitationError(_("This invitation has already been used."))
@@ -127,8 +168,10 @@ def invitation_accept(*, invitation: Invitation, user) -> Membership:
         )
     with transaction.atomic():
         # Claim the invitation: only one request may turn it into a membership.
-        claimed = Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
-            accepted_at=timezone.now(), accepted_by=user
+        claimed = (
+            Invitation.objects.pending()
+            .filter(pk=invitation.pk)
+            .update(accepted_at=timezone.now(), accepted_by=user)
         )
         if not claimed:
             raise InvitationError(_("This invitation has already been used."))
@@ -146,7 +189,8 @@ def invitation_accept(*, invitation: Invitation, user) -> Membership:
 def invitation_revoke(*, invitation: Invitation) -> None:
     if invitation.accepted_at is not None:
         raise ValidationError(_("This invitation has already been accepted."))
-    invitation.delete()
+    # Kept (see Invitation.revoked_at); its link stops working.
+    Invitation.objects.pending().filter(pk=invitation.pk).update(revoked_at=timezone.now())
 
 
 @transaction.atomic
