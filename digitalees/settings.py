@@ -155,6 +155,15 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_UNIQUE_EMAIL = True
+# One address per account; a new one replaces it only once verified, and until then it is
+# nobody's: it blocks neither its owner's sign-up nor gets a reset for the account that asked
+# for it (digitalees/accounts.py). Unknown addresses are not revealed.
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_FORMS = {
+    "signup": "digitalees.accounts.NoSquatSignupForm",
+    "reset_password": "digitalees.accounts.NoSquatResetPasswordForm",
+}
 ACCOUNT_EMAIL_VERIFICATION = env.str("ACCOUNT_EMAIL_VERIFICATION", default="mandatory")
 if not DEBUG and ACCOUNT_EMAIL_VERIFICATION != "mandatory":
     raise ImproperlyConfigured("E-mail verification must be mandatory when DEBUG is off.")
