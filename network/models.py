@@ -103,7 +103,7 @@ class Organisation(models.Model):
             validate_logo,
             FileExtensionValidator(allowed_extensions=["png", "jpg", "jpeg", "webp"]),
         ],
-        help_text=_("PNG, JPEG or WebP, 1 MB at most."),
+        help_text=_("PNG, JPEG or WebP, 1 MB and 4,000 × 4,000 pixels at most."),
     )
     is_public = models.BooleanField(
         _("public profile"),

@@ -1,15 +1,19 @@
 """Writes on organisations, memberships, invitations and coach assignments."""
 
 from datetime import timedelta
+from io import BytesIO
+from pathlib import PurePath
 
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from PIL import Image, ImageOps
 
 from digitalees.roles import is_coach
 from digitalees.tasks import send_mail_task
@@ -37,6 +41,35 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
+# Logos are shown small: stored at most this wide and high, whatever was uploaded.
+LOGO_STORED_SIDE = 512
+
+
+def _reencode_logo(organisation: Organisation) -> None:
+    """A newly uploaded logo is replaced by a WebP of bounded size drawn from its pixels
+    alone: no metadata (camera, location), no bytes of the upload that a browser might
+    read as something else. network.validators.validate_logo has bounded its pixels."""
+    upload = organisation.logo
+    if not upload or upload._committed:
+        return
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            image.draft("RGB", (LOGO_STORED_SIDE, LOGO_STORED_SIDE))  # JPEG: decode smaller
+            picture = ImageOps.exif_transpose(image)
+            picture.thumbnail((LOGO_STORED_SIDE, LOGO_STORED_SIDE))
+            if picture.mode not in ("RGB", "RGBA"):
+                picture = picture.convert("RGBA")
+            encoded = BytesIO()
+            picture.save(encoded, format="WEBP", quality=90)
+    except (OSError, ValueError) as exc:
+        raise ValidationError(
+            {"logo": _("This image cannot be read: save it again as PNG, JPEG or WebP.")}
+        ) from exc
+    name = f"{PurePath(upload.name).stem}.webp"
+    organisation.logo = ContentFile(encoded.getvalue(), name=name)
+
+
 @transaction.atomic
 def organisation_create(*, user, **fields) -> Organisation:
     """Create an organisation; its creator becomes its admin."""
@@ -44,6 +77,7 @@ def organisation_create(*, user, **fields) -> Organisation:
         fields.pop("logo", None)
     organisation = Organisation(slug=_unique_slug(fields["name"]), **fields)
     organisation.full_clean()
+    _reencode_logo(organisation)
     organisation.save()
     Membership.objects.create(user=user, organisation=organisation, role=Membership.Role.ADMIN)
     return organisation
@@ -55,6 +89,7 @@ def organisation_update(*, organisation: Organisation, **fields) -> Organisation
     for name, value in fields.items():
         setattr(organisation, name, value)
     organisation.full_clean()
+    _reencode_logo(organisation)
     changed = organisation.changed_fields()
     organisation.save()
     if changed:
