@@ -77,3 +77,11 @@ def test_without_a_trusted_proxy_failed_logins_share_the_connecting_address(clie
         _failed_logins(client, f"autre{n}@example.be", 4, f"203.0.113.{n}")
     # The forged header changes nothing: the same address is over its limit.
     assert not _logs_in(client.__class__(), victim.email, "203.0.113.8")
+
+
+def test_addresses_of_one_ipv6_network_share_a_bucket(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    # One subscriber holds a whole /64: rotating within it dodges nothing.
+    rotating = [{"REMOTE_ADDR": f"2001:db8:1:2::{n + 1:x}"} for n in range(8)]
+    assert _resume_links(client, mailoutbox, django_capture_on_commit_callbacks, rotating) == 5
