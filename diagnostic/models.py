@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from digitalees.bilingual import Bilingual
+from digitalees.storage import private_storage
 from network.models import Organisation
 
 from . import scoring
@@ -224,6 +225,14 @@ class Assessment(models.Model):
     # A campaign invitee answers through a signed link sent to this address; a visitor may
     # leave it to receive a resume link.
     respondent_email = models.EmailField(blank=True)
+    # Who invited this campaign respondent (an e-mail was sent): the sending limits count it.
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
@@ -421,7 +430,8 @@ class Report(models.Model):
     )
     language = models.CharField(max_length=2, choices=settings.LANGUAGES)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    file = models.FileField(upload_to="reports/%Y/%m/", blank=True)
+    # In the private storage: served only by the download view, which checks access.
+    file = models.FileField(upload_to="reports/%Y/%m/", storage=private_storage, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -565,10 +565,50 @@ def campaign_open(*, organisation: Organisation, opened_by) -> Campaign:
     return campaign
 
 
+# Each campaign invitation e-mails an address someone typed: enough for a whole team, not
+# enough to turn the platform into a mass mailer.
+CAMPAIGN_INVITATIONS_PER_USER_PER_HOUR = 30
+CAMPAIGN_INVITATIONS_PER_ORGANISATION_PER_DAY = 100
+
+
+def _check_campaign_invitation_limits(*, campaign: Campaign, invited_by) -> None:
+    """ValidationError once this user or this organisation has sent its share. Counted on
+    the rows, not the cache, so that the limit holds with Redis down; the caller holds the
+    campaign's lock, so concurrent invitations cannot slip past."""
+    now = timezone.now()
+    sent_by_user = Assessment.objects.filter(
+        invited_by=invited_by, created_at__gte=now - timedelta(hours=1)
+    ).count()
+    if sent_by_user >= CAMPAIGN_INVITATIONS_PER_USER_PER_HOUR:
+        raise ValidationError(
+            _(
+                "You have sent %(count)s invitations in the last hour, the most allowed: "
+                "wait a while before sending more."
+            )
+            % {"count": CAMPAIGN_INVITATIONS_PER_USER_PER_HOUR},
+            code="rate_limited",
+        )
+    sent_for_organisation = Assessment.objects.filter(
+        organisation_id=campaign.organisation_id,
+        invited_by__isnull=False,
+        created_at__gte=now - timedelta(days=1),
+    ).count()
+    if sent_for_organisation >= CAMPAIGN_INVITATIONS_PER_ORGANISATION_PER_DAY:
+        raise ValidationError(
+            _(
+                "%(count)s invitations to this organisation's campaigns were sent in the last "
+                "24 hours, the most allowed: try again tomorrow."
+            )
+            % {"count": CAMPAIGN_INVITATIONS_PER_ORGANISATION_PER_DAY},
+            code="rate_limited",
+        )
+
+
 @transaction.atomic
 def campaign_invite(*, campaign: Campaign, email: str, invited_by) -> Assessment:
     """Invite a colleague: they get their own assessment and a personal link by e-mail."""
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    _check_campaign_invitation_limits(campaign=campaign, invited_by=invited_by)
     if not campaign.is_open:
         raise ValidationError(_("This campaign is closed."))
     email = email.strip()
@@ -588,6 +628,7 @@ def campaign_invite(*, campaign: Campaign, email: str, invited_by) -> Assessment
         respondent=member.user if member else None,
         respondent_email=email,
         visitor_key=secrets.token_urlsafe(32),
+        invited_by=invited_by,
     )
     context = {
         "organisation_name": campaign.organisation.name,

@@ -2,13 +2,23 @@
 address a visitor typed (resume links, report notices): they must not become a way to
 send mail to strangers in bulk."""
 
+import ipaddress
+
+from allauth.account.adapter import get_adapter
 from django.core.cache import cache
 
 
 def client_ip(request) -> str:
-    # Behind the reverse proxy, REMOTE_ADDR is the proxy; it sets X-Forwarded-For.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return forwarded.split(",")[-1].strip() if forwarded else request.META.get("REMOTE_ADDR", "")
+    """The client's address as allauth sees it for its own limits: REMOTE_ADDR, unless
+    ALLAUTH_TRUSTED_PROXY_COUNT says how many proxies append to X-Forwarded-For (or
+    ALLAUTH_TRUSTED_CLIENT_IP_HEADER names the header one of them sets). A header the
+    client wrote itself is never believed, so rotating it dodges nothing."""
+    ip = get_adapter(request).get_client_ip(request)
+    # One IPv6 client holds a whole /64: count the prefix, as allauth does.
+    address = ipaddress.ip_address(ip)
+    if address.version == 6:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address)
+    return ip
 
 
 def allow(request, action: str, *, limit: int, period: int) -> bool:

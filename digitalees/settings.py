@@ -187,6 +187,15 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_UNIQUE_EMAIL = True
+# One address per account; a new one replaces it only once verified, and until then it is
+# nobody's: it blocks neither its owner's sign-up nor gets a reset for the account that asked
+# for it (digitalees/accounts.py). Unknown addresses are not revealed.
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_FORMS = {
+    "signup": "digitalees.accounts.NoSquatSignupForm",
+    "reset_password": "digitalees.accounts.NoSquatResetPasswordForm",
+}
 ACCOUNT_EMAIL_VERIFICATION = env.str("ACCOUNT_EMAIL_VERIFICATION", default="mandatory")
 if not DEBUG and ACCOUNT_EMAIL_VERIFICATION != "mandatory":
     raise ImproperlyConfigured("E-mail verification must be mandatory when DEBUG is off.")
@@ -203,6 +212,12 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+# The client address behind the reverse proxy: X-Forwarded-For is believed only for the
+# number of proxies that stand in front of the app (0: REMOTE_ADDR, the default when the
+# app is reached directly), or a header named here that the proxy sets (e.g. X-Real-IP).
+# allauth's limits and the project's own (digitalees/ratelimit.py) both read them.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", default="") or None
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "DigitalEES"
 # Agency staff must turn on two-factor authentication before reaching staff pages.
@@ -221,10 +236,17 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Public uploads (logos), served under MEDIA_URL by digitalees.media, DEBUG or not.
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
+# Private files (PDF reports): never under MEDIA_URL, only through views that check access.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "digitalees.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -1,12 +1,11 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from network import urls as network_urls
 
-from . import health, views
+from . import health, media, views
 
 admin.site.site_header = _("DigitalEES administration")
 admin.site.site_title = _("DigitalEES")
@@ -43,8 +42,13 @@ urlpatterns = [
     path("", include("diagnostic.staff.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Public uploads, DEBUG or not; a MEDIA_URL on another host (object storage) serves itself.
+if settings.MEDIA_URL.startswith("/"):
+    urlpatterns.append(
+        path(
+            f"{settings.MEDIA_URL.lstrip('/')}<path:path>", media.public_media, name="public_media"
+        )
+    )
 
 handler403 = "digitalees.views.error_403"
 handler404 = "digitalees.views.error_404"

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from .models import Membership, Organisation
+from .models import Invitation, Membership, Organisation
 from .selectors import coaches
 from .validators import (
     is_walloon_postcode,
@@ -78,7 +78,11 @@ class OrganisationForm(forms.ModelForm):
 
 
 class InvitationForm(forms.Form):
-    email = forms.EmailField(label=_("Colleague's e-mail address"))
+    # As long as the column: a longer address gets a form error, not a database error.
+    email = forms.EmailField(
+        label=_("Colleague's e-mail address"),
+        max_length=Invitation._meta.get_field("email").max_length,
+    )
     role = forms.ChoiceField(
         label=_("Role"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER
     )

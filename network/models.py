@@ -103,7 +103,7 @@ class Organisation(models.Model):
             validate_logo,
             FileExtensionValidator(allowed_extensions=["png", "jpg", "jpeg", "webp"]),
         ],
-        help_text=_("PNG, JPEG or WebP, 1 MB at most."),
+        help_text=_("PNG, JPEG or WebP, 1 MB and 4,000 × 4,000 pixels at most."),
     )
     is_public = models.BooleanField(
         _("public profile"),
@@ -223,7 +223,7 @@ class CoachAssignment(models.Model):
 
 class InvitationQuerySet(models.QuerySet):
     def pending(self):
-        return self.filter(accepted_at__isnull=True)
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True)
 
 
 class Invitation(models.Model):
@@ -244,6 +244,9 @@ class Invitation(models.Model):
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # A revoked invitation is kept, not deleted: it still counts in the sending limits
+    # (network.services.invitation_create), so revoking and re-sending is no way around them.
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
 
     objects = InvitationQuerySet.as_manager()
 
@@ -255,7 +258,7 @@ class Invitation(models.Model):
             models.UniqueConstraint(
                 "organisation",
                 Lower("email"),
-                condition=Q(accepted_at__isnull=True),
+                condition=Q(accepted_at__isnull=True, revoked_at__isnull=True),
                 name="invitation_one_pending_per_email",
             ),
             models.CheckConstraint(

@@ -2,15 +2,19 @@
 
 from collections.abc import Sequence
 from datetime import timedelta
+from io import BytesIO
+from pathlib import PurePath
 
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from PIL import Image, ImageOps
 
 from digitalees.roles import is_coach
 from digitalees.tasks import send_mail_task
@@ -20,6 +24,10 @@ from .signals import organisation_changed
 
 INVITATION_SALT = "network.invitation"
 INVITATION_MAX_AGE = timedelta(days=14)
+# Each invitation e-mails an address someone typed: a few dozen are plenty for a team, and
+# the limits keep an account from turning the platform into a mass mailer.
+INVITATIONS_PER_USER_PER_HOUR = 20
+INVITATIONS_PER_ORGANISATION_PER_DAY = 50
 
 
 class InvitationError(Exception):
@@ -39,6 +47,35 @@ def _unique_slug(name: str, *, taken: set[str] | None = None) -> str:
     return slug
 
 
+# Logos are shown small: stored at most this wide and high, whatever was uploaded.
+LOGO_STORED_SIDE = 512
+
+
+def _reencode_logo(organisation: Organisation) -> None:
+    """A newly uploaded logo is replaced by a WebP of bounded size drawn from its pixels
+    alone: no metadata (camera, location), no bytes of the upload that a browser might
+    read as something else. network.validators.validate_logo has bounded its pixels."""
+    upload = organisation.logo
+    if not upload or upload._committed:
+        return
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            image.draft("RGB", (LOGO_STORED_SIDE, LOGO_STORED_SIDE))  # JPEG: decode smaller
+            picture = ImageOps.exif_transpose(image)
+            picture.thumbnail((LOGO_STORED_SIDE, LOGO_STORED_SIDE))
+            if picture.mode not in ("RGB", "RGBA"):
+                picture = picture.convert("RGBA")
+            encoded = BytesIO()
+            picture.save(encoded, format="WEBP", quality=90)
+    except (OSError, ValueError) as exc:
+        raise ValidationError(
+            {"logo": _("This image cannot be read: save it again as PNG, JPEG or WebP.")}
+        ) from exc
+    name = f"{PurePath(upload.name).stem}.webp"
+    organisation.logo = ContentFile(encoded.getvalue(), name=name)
+
+
 @transaction.atomic
 def organisation_create(*, user, **fields) -> Organisation:
     """Create an organisation; its creator becomes its admin."""
@@ -46,6 +83,7 @@ def organisation_create(*, user, **fields) -> Organisation:
         fields.pop("logo", None)
     organisation = Organisation(slug=_unique_slug(fields["name"]), **fields)
     organisation.full_clean()
+    _reencode_logo(organisation)
     organisation.save()
     Membership.objects.create(user=user, organisation=organisation, role=Membership.Role.ADMIN)
     return organisation
@@ -89,6 +127,7 @@ def organisation_update(*, organisation: Organisation, **fields) -> Organisation
     names = [f.attname for f in Organisation._meta.concrete_fields if f.attname != "updated_at"]
     # The stored row, locked: two edits at once each see what the other left.
     before = Organisation.objects.select_for_update().values(*names).get(pk=organisation.pk)
+    _reencode_logo(organisation)
     organisation.save()
     changed = {name: old for name, old in before.items() if getattr(organisation, name) != old}
     if changed:
@@ -104,10 +143,43 @@ def invitation_url(invitation: Invitation) -> str:
     return reverse("network:invitation_accept", kwargs={"token": invitation_token(invitation)})
 
 
+def _check_invitation_limits(*, organisation: Organisation, invited_by) -> None:
+    """ValidationError once this user or this organisation has sent its share. Counted on
+    the rows (revoked ones included), not the cache, so that the limit holds with Redis down."""
+    # Concurrent invitations for one organisation queue here, so that none slips past.
+    Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+    now = timezone.now()
+    sent_by_user = Invitation.objects.filter(
+        invited_by=invited_by, created_at__gte=now - timedelta(hours=1)
+    ).count()
+    if sent_by_user >= INVITATIONS_PER_USER_PER_HOUR:
+        raise ValidationError(
+            _(
+                "You have sent %(count)s invitations in the last hour, the most allowed: "
+                "wait a while before sending more."
+            )
+            % {"count": INVITATIONS_PER_USER_PER_HOUR},
+            code="rate_limited",
+        )
+    sent_for_organisation = Invitation.objects.filter(
+        organisation=organisation, created_at__gte=now - timedelta(days=1)
+    ).count()
+    if sent_for_organisation >= INVITATIONS_PER_ORGANISATION_PER_DAY:
+        raise ValidationError(
+            _(
+                "%(count)s invitations to this organisation were sent in the last 24 hours, "
+                "the most allowed: try again tomorrow."
+            )
+            % {"count": INVITATIONS_PER_ORGANISATION_PER_DAY},
+            code="rate_limited",
+        )
+
+
 @transaction.atomic
 def invitation_create(
     *, organisation: Organisation, email: str, role: str, invited_by
 ) -> Invitation:
+    _check_invitation_limits(organisation=organisation, invited_by=invited_by)
     email = email.strip()
     if Membership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
         raise ValidationError(
@@ -150,7 +222,11 @@ def invitation_from_token(token: str) -> Invitation:
             _("This invitation link is not valid. Check that you copied it whole.")
         ) from exc
     invitation = Invitation.objects.select_related("organisation").filter(pk=data.get("i")).first()
-    if invitation is None or invitation.email.lower() != data.get("e"):
+    if (
+        invitation is None
+        or invitation.revoked_at is not None
+        or invitation.email.lower() != data.get("e")
+    ):
         raise InvitationError(_("This invitation has been withdrawn."))
     if invitation.accepted_at is not None:
         raise InvitationError(_("This invitation has already been used."))
@@ -165,8 +241,10 @@ def invitation_accept(*, invitation: Invitation, user) -> Membership:
         )
     with transaction.atomic():
         # Claim the invitation: only one request may turn it into a membership.
-        claimed = Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
-            accepted_at=timezone.now(), accepted_by=user
+        claimed = (
+            Invitation.objects.pending()
+            .filter(pk=invitation.pk)
+            .update(accepted_at=timezone.now(), accepted_by=user)
         )
         if not claimed:
             raise InvitationError(_("This invitation has already been used."))
@@ -188,7 +266,8 @@ def membership_add(*, organisation: Organisation, user, role: str) -> Membership
 def invitation_revoke(*, invitation: Invitation) -> None:
     if invitation.accepted_at is not None:
         raise ValidationError(_("This invitation has already been accepted."))
-    invitation.delete()
+    # Kept (see Invitation.revoked_at); its link stops working.
+    Invitation.objects.pending().filter(pk=invitation.pk).update(revoked_at=timezone.now())
 
 
 @transaction.atomic

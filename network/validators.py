@@ -1,7 +1,10 @@
 import re
+import warnings
 
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
 
 # Postcodes of the five Walloon provinces (bpost ranges).
 PROVINCE_POSTCODES = {
@@ -58,6 +61,50 @@ def postcode_matches_province(postcode: str, province: str) -> bool:
     return any(low <= code <= high for low, high in PROVINCE_POSTCODES.get(province, []))
 
 
+# A small file may hold a huge picture (a 12,000 × 12,000 PNG weighs 17 KB) that every
+# reader's browser, and the re-encoding, would decode in full.
+LOGO_MAX_PIXELS = 4000
+
+
 def validate_logo(file) -> None:
-    if file and file.size > 1024 * 1024:
+    if not file:
+        return
+    if file.size > 1024 * 1024:
         raise ValidationError(_("The logo must weigh 1 MB at most."), code="size")
+    if getattr(file, "_committed", False):
+        return  # already stored: checked and re-encoded when it was uploaded
+    width, height = _image_size(file)
+    if width > LOGO_MAX_PIXELS or height > LOGO_MAX_PIXELS:
+        raise ValidationError(
+            _(
+                "The logo must measure %(max)s × %(max)s pixels at most; "
+                "this one measures %(width)s × %(height)s."
+            )
+            % {"max": _number(LOGO_MAX_PIXELS), "width": _number(width), "height": _number(height)},
+            code="pixels",
+        )
+
+
+def _number(value: int) -> str:
+    return number_format(value, force_grouping=True)
+
+
+def _image_size(file) -> tuple[int, int]:
+    """Width and height from the image's header: Pillow opens lazily, decoding nothing."""
+    file.seek(0)
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns of "decompression bombs" on opening; the size says it here.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                return image.size
+    except Image.DecompressionBombError as exc:  # far over the limit
+        raise ValidationError(
+            _("The logo must measure %(max)s × %(max)s pixels at most.")
+            % {"max": _number(LOGO_MAX_PIXELS)},
+            code="pixels",
+        ) from exc
+    except (UnidentifiedImageError, OSError) as exc:
+        raise ValidationError(_("Upload a PNG, JPEG or WebP image."), code="invalid_image") from exc
+    finally:
+        file.seek(0)

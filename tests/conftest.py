@@ -61,6 +61,15 @@ def _eager_tasks(request, settings):
 
 
 @pytest.fixture(autouse=True)
+def _media_roots(settings, tmp_path):
+    """Uploads (public) and reports (private) in the test's own directories, not var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    private = {**settings.STORAGES["private"], "OPTIONS": {"location": tmp_path / "private"}}
+    settings.STORAGES = {**settings.STORAGES, "private": private}
+
+
+@pytest.fixture(autouse=True)
 def _fast_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

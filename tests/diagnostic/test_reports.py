@@ -424,7 +424,7 @@ def test_the_task_is_safe_to_run_twice(mailoutbox, django_capture_on_commit_call
     assert render_report.apply(args=[report.pk]).get() == "skipped"
     report.refresh_from_db()
     assert len(mailoutbox) == 1
-    assert len(list((django_settings.MEDIA_ROOT / "reports").rglob("*.pdf"))) == 1
+    assert len(list((django_settings.PRIVATE_MEDIA_ROOT / "reports").rglob("*.pdf"))) == 1
 
 
 def test_a_lost_file_is_rendered_again(django_capture_on_commit_callbacks):
