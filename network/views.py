@@ -35,13 +35,21 @@ def _error_text(error: ValidationError) -> str:
 def organisation_create(request):
     form = OrganisationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        organisation = services.organisation_create(user=request.user, **form.cleaned_data)
-        messages.success(
-            request,
-            _("%(name)s is registered and you are its admin.") % {"name": organisation.name},
-        )
-        return redirect(organisation)
-    return render(request, "network/organisation_form.html", {"form": form, "creating": True})
+        try:
+            organisation = services.organisation_create(user=request.user, **form.cleaned_data)
+        except ValidationError as error:  # e.g. a logo whose pixels cannot be read
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is registered and you are its admin.") % {"name": organisation.name},
+            )
+            return redirect(organisation)
+    return render(
+        request,
+        "network/organisation_form.html",
+        {"form": form, "creating": True},
+    )
 
 
 @login_required
@@ -51,11 +59,17 @@ def organisation_edit(request, slug):
     form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         # The form already validated the instance; the service saves it.
-        services.organisation_update(organisation=organisation)
-        messages.success(request, _("The organisation's profile is saved."))
-        return redirect(organisation)
+        try:
+            services.organisation_update(organisation=organisation)
+        except ValidationError as error:  # e.g. a logo whose pixels cannot be read
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The organisation's profile is saved."))
+            return redirect(organisation)
     return render(
-        request, "network/organisation_form.html", {"form": form, "organisation": organisation}
+        request,
+        "network/organisation_form.html",
+        {"form": form, "organisation": organisation},
     )
 
 

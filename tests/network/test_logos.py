@@ -46,6 +46,18 @@ def test_a_small_file_of_too_many_pixels_is_refused(client, huge_png):
     assert not Organisation.objects.exists()
 
 
+def test_an_image_whose_pixels_cannot_be_read_gets_a_message(client):
+    """The header passes Django's check; decoding the pixels fails: a message, not a 500."""
+    photo = _image((800, 600), format="JPEG", mode="RGB")
+    truncated = photo[: len(photo) // 2]
+    response = _create(client, SimpleUploadedFile("cut.jpg", truncated, "image/jpeg"))
+    assert response.status_code == 200
+    assert "This image cannot be read: save it again as PNG, JPEG or WebP." in (
+        response.content.decode()
+    )
+    assert not Organisation.objects.exists()
+
+
 def test_the_help_text_says_the_limit(client):
     client.force_login(UserFactory())
     client.cookies["django_language"] = "en"
