@@ -34,7 +34,9 @@ def test_allauth_pages_use_the_site_layout(client, name):
     response = client.get(reverse(name))
     assert response.status_code == 200
     content = response.content.decode()
-    assert 'class="skip-link' in content or "skip" in content
+    # The skip link leads to the layout's main landmark.
+    assert '<a class="skip-link visually-hidden-focusable" href="#main">' in content
+    assert '<main id="main"' in content
     assert "/static/vendor/bootstrap-" in content
 
 
@@ -49,6 +51,20 @@ def test_account_management_pages_render(client, user, name):
 def test_custom_404_page(client):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
+    content = response.content.decode()
+    # The site's own page, in French, inside the layout, with a way back.
+    assert "<title>Page introuvable" in content
+    assert "Cette page n'existe pas, ou vous n'avez pas le droit de la consulter." in content
+    assert '<a class="btn btn-primary" href="/">' in content
+    assert '<main id="main"' in content
+
+
+def test_custom_404_page_in_english_offers_the_dashboard_to_a_member(client, user):
+    client.force_login(user)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    content = client.get("/no-such-page/").content.decode()
+    assert "This page does not exist, or you may not see it." in content
+    assert f'href="{reverse("dashboard")}">Go to your dashboard</a>' in content
 
 
 def test_dashboard_shows_next_steps_without_n_plus_one(client, django_assert_max_num_queries):
