@@ -1,6 +1,7 @@
 """Writes of the diagnostic: starting, answering, submitting, and organisation results."""
 
 import secrets
+from collections.abc import Mapping
 from datetime import timedelta
 
 from django.core import signing
@@ -127,7 +128,7 @@ def _question_scores(assessment: Assessment) -> dict[str, float | None]:
 def assessment_submit(*, assessment: Assessment) -> Assessment:
     """Score and lock the assessment; record the organisation's result if it has one."""
     assessment = _lock_draft(assessment)
-    if assessment.campaign_id and not assessment.campaign.is_open:
+    if assessment.campaign is not None and not assessment.campaign.is_open:
         raise ValidationError(_("This campaign is closed: answers can no longer be submitted."))
     structure = questionnaire_structure(assessment.questionnaire_id)
     question_scores = _question_scores(assessment)
@@ -138,12 +139,16 @@ def assessment_submit(*, assessment: Assessment) -> Assessment:
             _("Answer at least one question in each part before you submit. Missing: %(parts)s.")
             % {"parts": ", ".join(d.tr("title") for d in empty)}
         )
-    overall = scoring.overall_score(by_dimension.values())
+    # Every part has a score from here on, hence the whole and its level.
+    dimension_values = {code: score for code, score in by_dimension.items() if score is not None}
+    overall = scoring.overall_score(dimension_values.values())
+    level = scoring.level_for(overall)
+    assert overall is not None and level is not None
     submitted = {
         "status": Assessment.Status.SUBMITTED,
         "submitted_at": timezone.now(),
         "overall_score": overall,
-        "level": scoring.level_for(overall).number,
+        "level": level.number,
         "question_scores": question_scores,
     }
     # Claim the draft: only one request may submit it.
@@ -155,10 +160,10 @@ def assessment_submit(*, assessment: Assessment) -> Assessment:
     for name, value in submitted.items():
         setattr(assessment, name, value)
     DimensionScore.objects.bulk_create(
-        DimensionScore(assessment=assessment, dimension=d, score=by_dimension[d.code])
+        DimensionScore(assessment=assessment, dimension=d, score=dimension_values[d.code])
         for d in structure.dimensions
     )
-    if assessment.campaign_id:
+    if assessment.campaign is not None:
         campaign_result_update(campaign=assessment.campaign)
     elif assessment.organisation_id:
         result_record(assessment=assessment, dimension_scores=by_dimension)
@@ -167,7 +172,7 @@ def assessment_submit(*, assessment: Assessment) -> Assessment:
 
 def _store_result(
     result: Result,
-    dimension_rows: dict[str, tuple[float, float | None]],
+    dimension_rows: Mapping[str, tuple[float | None, float | None]],
     *,
     organisation: Organisation,
 ) -> Result:
@@ -191,6 +196,7 @@ def _store_result(
         .values_list("pk", flat=True)
         .first()
     )
+    assert newest is not None  # `result` at least, saved above
     Result.objects.filter(organisation_id=organisation_id, is_latest=True).exclude(
         pk=newest
     ).update(is_latest=False)
@@ -207,6 +213,13 @@ def _store_result(
 def result_record(*, assessment: Assessment, dimension_scores: dict | None = None) -> Result:
     """A single member's submitted assessment becomes the organisation's latest result.
     `dimension_scores` ({code: score}) spares reading what the caller has just written."""
+    if (
+        assessment.organisation_id is None
+        or assessment.submitted_at is None
+        or assessment.overall_score is None
+        or assessment.level is None
+    ):
+        raise ValueError("Only an organisation's submitted assessment makes its result.")
     # Serialise result writes per organisation: the "latest" flag must stay unique.
     organisation = Organisation.objects.select_for_update().get(pk=assessment.organisation_id)
     if dimension_scores is None:
@@ -214,7 +227,9 @@ def result_record(*, assessment: Assessment, dimension_scores: dict | None = Non
             ds.dimension.code: ds.score
             for ds in assessment.dimension_scores.select_related("dimension")
         }
-    scores = {code: (score, None) for code, score in dimension_scores.items()}
+    scores: dict[str, tuple[float | None, float | None]] = {
+        code: (score, None) for code, score in dimension_scores.items()
+    }
     result = Result(
         organisation_id=assessment.organisation_id,
         questionnaire_id=assessment.questionnaire_id,
@@ -255,6 +270,8 @@ def campaign_result_update(*, campaign: Campaign) -> Result | None:
         for code, score in by_dimension.items()
     }
     overall = scoring.overall_score(by_dimension.values())
+    level = scoring.level_for(overall)
+    assert overall is not None and level is not None  # each respondent scored every part
     result = Result.objects.filter(campaign=campaign).first() or Result(
         organisation_id=campaign.organisation_id,
         questionnaire_id=campaign.questionnaire_id,
@@ -263,7 +280,7 @@ def campaign_result_update(*, campaign: Campaign) -> Result | None:
     result.created_at = max(a.submitted_at for a in submitted)
     result.respondents = len(submitted)
     result.overall_score = overall
-    result.level = scoring.level_for(overall).number
+    result.level = level.number
     result.question_scores = question_scores
     if result.pk:
         # A new respondent changed the result: its stored PDFs show the old figures.

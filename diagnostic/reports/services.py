@@ -6,6 +6,7 @@ new respondent submits, so its reports are deleted then and rendered again on re
 """
 
 import secrets
+from datetime import datetime
 from functools import partial
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from digitalees.tasks import send_mail_task
+from network.models import Organisation
 
 from .. import selectors
 from ..models import Assessment, Report, Result
@@ -82,7 +84,9 @@ def _enqueue(report_id: int) -> None:
 
 
 def _file_exists(report: Report) -> bool:
-    return bool(report.file) and report.file.storage.exists(report.file.name)
+    if not report.file.name:
+        return False
+    return report.file.storage.exists(report.file.name)
 
 
 def _delete_reports(reports_qs) -> int:
@@ -122,7 +126,8 @@ def report_render(report: Report) -> Report | None:
         status=Report.Status.READY, file=report.file.name, ready_at=now, error=""
     )
     if not updated:
-        report.file.storage.delete(report.file.name)
+        if report.file.name:
+            report.file.storage.delete(report.file.name)
         return None
     report.status, report.ready_at, report.error = Report.Status.READY, now, ""
     return report
@@ -152,8 +157,8 @@ def report_html(report: Report) -> str:
 
 def report_source(report: Report) -> dict:
     """The figures of the report's results: scores, date, organisation, previous results."""
-    if report.assessment_id:
-        assessment = report.assessment
+    assessment = report.assessment
+    if assessment is not None:
         structure = selectors.questionnaire_structure(assessment.questionnaire_id)
         previous = selectors.previous_assessment(assessment)
         return {
@@ -171,7 +176,7 @@ def report_source(report: Report) -> dict:
             "previous": previous,
             "previous_date": previous.submitted_at if previous else None,
         }
-    result = report.result
+    result = _result_of(report)
     structure = selectors.questionnaire_structure(result.questionnaire_id)
     previous = selectors.previous_result(result)
     scores = list(result.scores.all())
@@ -236,13 +241,23 @@ def report_filename(report: Report) -> str:
     return f"digitalees-diagnostic-{date:%Y-%m-%d}-{report.language}.pdf"
 
 
-def _results_date(report: Report):
-    return report.assessment.submitted_at if report.assessment_id else report.result.created_at
+def _result_of(report: Report) -> Result:
+    """The result of a report that is not an assessment's (the database allows no third
+    case: a report is of exactly one of them)."""
+    if report.result is None:
+        raise ValueError(f"Report {report.pk} is of neither an assessment nor a result.")
+    return report.result
 
 
-def report_organisation(report: Report):
+def _results_date(report: Report) -> datetime | None:
+    assessment = report.assessment
+    return assessment.submitted_at if assessment is not None else _result_of(report).created_at
+
+
+def report_organisation(report: Report) -> Organisation | None:
     """The organisation whose results the report shows; None for a personal diagnostic."""
-    return report.result.organisation if report.result_id else report.assessment.organisation
+    assessment = report.assessment
+    return assessment.organisation if assessment is not None else _result_of(report).organisation
 
 
 def report_notify(report: Report) -> None:
@@ -253,14 +268,17 @@ def report_notify(report: Report) -> None:
     organisation = report_organisation(report)
     with translation.override(report.language):
         date_text = date_format(timezone.localdate(_results_date(report)), "DATE_FORMAT")
-    is_visitor = bool(report.assessment_id and report.assessment.visitor_key)
-    if is_visitor:
+    visitor_assessment = (
+        report.assessment if report.assessment and report.assessment.visitor_key else None
+    )
+    is_visitor = visitor_assessment is not None
+    if visitor_assessment is not None:
         # A visitor's diagnostic has no account to log in to: the link is its signed access
         # link (as a resume link), which opens the results, the report ready there, in any
         # browser.
         from ..services import ACCESS_MAX_AGE, access_token  # services import this module
 
-        path = reverse("diagnostic:access", kwargs={"token": access_token(report.assessment)})
+        path = reverse("diagnostic:access", kwargs={"token": access_token(visitor_assessment)})
     else:
         path = reverse("diagnostic_reports:download", kwargs={"pk": report.pk})
     context = {
