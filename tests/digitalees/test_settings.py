@@ -177,3 +177,18 @@ def test_errors_reach_sentry_when_a_dsn_is_set():
 def test_no_sentry_without_a_dsn():
     result = _setting("__import__('sentry_sdk').get_client().is_active()", PRODUCTION)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_the_celery_worker_keeps_the_error_mail_handler():
+    """A worker sets its logging up as below at start; it must not drop the mail handler."""
+    result = _manage(
+        "shell",
+        "-v",
+        "0",
+        "-c",
+        "import logging; from digitalees.celery import app;"
+        "app.log.setup_logging_subsystem(loglevel='INFO');"
+        "print(sorted(type(h).__name__ for h in logging.getLogger().handlers))",
+        env=PRODUCTION,
+    )
+    assert result.stdout.strip() == "['AdminEmailHandler', 'StreamHandler']", result.stderr
