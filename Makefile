@@ -7,7 +7,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: help run setup install messages compilemessages migrate seed test lint e2e chromium bench lock clean
+.PHONY: help run setup install messages compilemessages migrate seed test lint typecheck e2e chromium bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-16s %s\n", $$1, $$2}'
@@ -47,10 +47,13 @@ lint: install ## ruff lint and format check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+typecheck: install ## mypy (django-stubs) on every app's services, selectors, rules and scoring
+	$(VENV)/bin/mypy
+
 chromium: ## Install Debian's Chromium for the browser tests when it is missing
 	bash scripts/ensure-chromium.sh
 
-test: install compilemessages lint chromium ## Lint, check migrations and run the whole test suite
+test: install compilemessages lint typecheck chromium ## Lint, type-check, check migrations and run the whole test suite
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
 

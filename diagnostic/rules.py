@@ -41,8 +41,10 @@ def can_view_assessment(request, assessment: Assessment) -> bool:
     if is_respondent(request, assessment):
         return True
     if assessment.campaign_id is None and assessment.organisation_id:
-        return assessment.is_submitted and can_view_organisation(
-            request.user, assessment.organisation
+        return (
+            assessment.is_submitted
+            and assessment.organisation is not None
+            and can_view_organisation(request.user, assessment.organisation)
         )
     return False
 

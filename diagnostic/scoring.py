@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from statistics import fmean
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 SCALE = "scale"
@@ -75,8 +76,8 @@ def dimension_scores(
 class Level:
     number: int
     minimum: float
-    name: str
-    description: str
+    name: str | Promise  # translated lazily, in the reader's language
+    description: str | Promise
 
 
 LEVELS = (
@@ -130,7 +131,7 @@ def mean_scores(per_respondent: Sequence[Mapping[str, float | None]]) -> dict[st
     codes = {code for scores in per_respondent for code in scores}
     result: dict[str, float | None] = {}
     for code in codes:
-        values = [s[code] for s in per_respondent if s.get(code) is not None]
+        values = [v for s in per_respondent if (v := s.get(code)) is not None]
         result[code] = fmean(values) if values else None
     return result
 
@@ -151,7 +152,10 @@ def shared_change(
     new = dimension_scores({c: after[c] for c in shared}, dimension_of)
     return {
         dimension: (
-            round(new[dimension] - old[dimension], 1) if old[dimension] is not None else None
+            round(after_score - before_score, 1)
+            if (before_score := old[dimension]) is not None
+            and (after_score := new[dimension]) is not None
+            else None
         )
         for dimension in old
     }

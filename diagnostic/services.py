@@ -182,7 +182,7 @@ def _dimension_score_rows(assessment_id: int, structure: Structure, scores: Asse
 def assessment_submit(*, assessment: Assessment) -> Assessment:
     """Score and lock the assessment; record the organisation's result if it has one."""
     assessment = _lock_draft(assessment)
-    if assessment.campaign_id and not assessment.campaign.is_open:
+    if assessment.campaign is not None and not assessment.campaign.is_open:
         raise ValidationError(_("This campaign is closed: answers can no longer be submitted."))
     structure = questionnaire_structure(assessment.questionnaire_id)
     scores = assessment_scores(structure, answers_of(assessment))
@@ -199,7 +199,7 @@ def assessment_submit(*, assessment: Assessment) -> Assessment:
     DimensionScore.objects.bulk_create(
         DimensionScore(**row) for row in _dimension_score_rows(assessment.pk, structure, scores)
     )
-    if assessment.campaign_id:
+    if assessment.campaign is not None:
         campaign_result_update(campaign=assessment.campaign)
     elif assessment.organisation_id:
         result_record(assessment=assessment, dimension_scores=scores.dimensions)
@@ -293,14 +293,18 @@ def assessments_create_bulk(
 
 def _result_of(assessment: Assessment) -> Result:
     """The organisation's result that one member's submitted assessment makes."""
+    organisation_id, submitted_at = assessment.organisation_id, assessment.submitted_at
+    overall, level = assessment.overall_score, assessment.level
+    if organisation_id is None or submitted_at is None or overall is None or level is None:
+        raise ValueError("Only an organisation's submitted assessment makes its result.")
     return Result(
-        organisation_id=assessment.organisation_id,
+        organisation_id=organisation_id,
         questionnaire_id=assessment.questionnaire_id,
         assessment=assessment,
-        created_at=assessment.submitted_at,
+        created_at=submitted_at,
         respondents=1,
-        overall_score=assessment.overall_score,
-        level=assessment.level,
+        overall_score=overall,
+        level=level,
         question_scores=assessment.question_scores,
         is_latest=False,  # results_latest_mark decides
     )
@@ -378,6 +382,8 @@ def _store_result(
 def result_record(*, assessment: Assessment, dimension_scores: dict | None = None) -> Result:
     """A single member's submitted assessment becomes the organisation's latest result.
     `dimension_scores` ({code: score}) spares reading what the caller has just written."""
+    if assessment.organisation_id is None or not assessment.is_submitted:
+        raise ValueError("Only an organisation's submitted assessment makes its result.")
     # Serialise result writes per organisation: the "latest" flag must stay unique.
     organisation = Organisation.objects.select_for_update().get(pk=assessment.organisation_id)
     if dimension_scores is None:
@@ -458,6 +464,8 @@ def campaign_result_update(*, campaign: Campaign) -> Result | None:
         for code, score in by_dimension.items()
     }
     overall = scoring.overall_score(by_dimension.values())
+    level = scoring.level_for(overall)
+    assert overall is not None and level is not None  # each respondent scored every part
     result = Result.objects.filter(campaign=campaign).first() or Result(
         organisation_id=campaign.organisation_id,
         questionnaire_id=campaign.questionnaire_id,
@@ -466,7 +474,7 @@ def campaign_result_update(*, campaign: Campaign) -> Result | None:
     result.created_at = max(a.submitted_at for a in submitted)
     result.respondents = len(submitted)
     result.overall_score = overall
-    result.level = scoring.level_for(overall).number
+    result.level = level.number
     result.question_scores = question_scores
     if result.pk:
         # A new respondent changed the result: its stored PDFs show the old figures.

@@ -5,13 +5,17 @@ Every difference between a laptop and production comes from an environment varia
 run in-process, mail written to var/mail/ and the console.
 """
 
+from email.utils import parseaddr
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import environ
+import sentry_sdk
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from sentry_sdk.integrations.celery import CeleryIntegration
+from sentry_sdk.integrations.django import DjangoIntegration
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -291,15 +295,62 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+
+# --- Errors reach someone -----------------------------------------------------------------
+# ADMINS="Name <address>,other@example.be": every error logged (a 500, a failed task) is
+# mailed to them when DEBUG is off. Names may not contain commas.
+def _admins(value: str) -> list[tuple[str, str]]:
+    admins = []
+    for entry in filter(None, (part.strip() for part in value.split(","))):
+        name, address = parseaddr(entry)
+        if "@" not in address:
+            raise ImproperlyConfigured(f"ADMINS: {entry!r} is not 'Name <address>' or an address.")
+        admins.append((name, address))
+    return admins
+
+
+ADMINS = _admins(env.str("ADMINS", default=""))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "django.utils.log.AdminEmailHandler",
+        },
+    },
+    # Errors from anywhere (Django, Celery tasks, the apps) reach the root's two handlers.
+    "root": {"handlers": ["console", "mail_admins"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Django's defaults give this logger a console and a mail_admins handler of its own:
+        # dropped, so that one error is printed once and mailed once.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        # A request with a forged Host is the client's error, not ours: no mail for each.
+        "django.security.DisallowedHost": {"handlers": ["console"], "propagate": False},
         "django.db.backends": {"level": "INFO"},
         # WeasyPrint and fontTools log every step of every PDF at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },
 }
+# The Celery worker keeps this configuration instead of replacing the root's handlers with
+# its own, so a failed task is mailed too.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+
+# Sentry when SENTRY_DSN is set: errors and failed tasks with their context, without
+# personal data (no user, no cookies, no request body).
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration(), CeleryIntegration()],
+        send_default_pii=False,
+        environment=env.str("SENTRY_ENVIRONMENT", default="development" if DEBUG else "production"),
+        release=env.str("SENTRY_RELEASE", default="") or None,
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )

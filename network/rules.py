@@ -9,9 +9,11 @@ application is visible to whoever may see its organisation, narrowed where the a
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from digitalees.models import User
 from digitalees.roles import is_agency_staff
 
 from .models import CoachAssignment, Membership, Organisation
@@ -21,7 +23,7 @@ from .models import CoachAssignment, Membership, Organisation
 class OrganisationAccess:
     """What one user may do with one organisation; computed once per request."""
 
-    user: object
+    user: User | AnonymousUser
     organisation: Organisation
 
     @cached_property

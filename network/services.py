@@ -56,7 +56,7 @@ def _reencode_logo(organisation: Organisation) -> None:
     alone: no metadata (camera, location), no bytes of the upload that a browser might
     read as something else. network.validators.validate_logo has bounded its pixels."""
     upload = organisation.logo
-    if not upload or upload._committed:
+    if not upload or upload._committed:  # type: ignore[attr-defined]  # FieldFile's own flag
         return
     upload.seek(0)
     try:
@@ -72,7 +72,7 @@ def _reencode_logo(organisation: Organisation) -> None:
         raise ValidationError(
             {"logo": _("This image cannot be read: save it again as PNG, JPEG or WebP.")}
         ) from exc
-    name = f"{PurePath(upload.name).stem}.webp"
+    name = f"{PurePath(upload.name or 'logo').stem}.webp"
     organisation.logo = ContentFile(encoded.getvalue(), name=name)
 
 

@@ -6,6 +6,7 @@ new respondent submits, so its reports are deleted then and rendered again on re
 """
 
 import secrets
+from datetime import datetime
 from functools import partial
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from digitalees.tasks import send_mail_task
+from network.models import Organisation
 
 from .. import selectors
 from ..models import Assessment, Report, Result
@@ -80,7 +82,9 @@ def _enqueue(report_id: int) -> None:
 
 
 def _file_exists(report: Report) -> bool:
-    return bool(report.file) and report.file.storage.exists(report.file.name)
+    if not report.file.name:
+        return False
+    return report.file.storage.exists(report.file.name)
 
 
 def _delete_reports(reports_qs) -> int:
@@ -120,7 +124,8 @@ def report_render(report: Report) -> Report | None:
         status=Report.Status.READY, file=report.file.name, ready_at=now, error=""
     )
     if not updated:
-        report.file.storage.delete(report.file.name)
+        if report.file.name:
+            report.file.storage.delete(report.file.name)
         return None
     report.status, report.ready_at, report.error = Report.Status.READY, now, ""
     return report
@@ -174,13 +179,23 @@ def report_filename(report: Report) -> str:
     return f"digitalees-diagnostic-{date:%Y-%m-%d}-{report.language}.pdf"
 
 
-def _results_date(report: Report):
-    return report.assessment.submitted_at if report.assessment_id else report.result.created_at
+def _result_of(report: Report) -> Result:
+    """The result of a report that is not an assessment's (the database allows no third
+    case: a report is of exactly one of them)."""
+    if report.result is None:
+        raise ValueError(f"Report {report.pk} is of neither an assessment nor a result.")
+    return report.result
 
 
-def report_organisation(report: Report):
+def _results_date(report: Report) -> datetime | None:
+    assessment = report.assessment
+    return assessment.submitted_at if assessment is not None else _result_of(report).created_at
+
+
+def report_organisation(report: Report) -> Organisation | None:
     """The organisation whose results the report shows; None for a personal diagnostic."""
-    return report.result.organisation if report.result_id else report.assessment.organisation
+    assessment = report.assessment
+    return assessment.organisation if assessment is not None else _result_of(report).organisation
 
 
 def report_notify(report: Report) -> None:
@@ -191,14 +206,17 @@ def report_notify(report: Report) -> None:
     organisation = report_organisation(report)
     with translation.override(report.language):
         date_text = date_format(timezone.localdate(_results_date(report)), "DATE_FORMAT")
-    is_visitor = bool(report.assessment_id and report.assessment.visitor_key)
-    if is_visitor:
+    visitor_assessment = (
+        report.assessment if report.assessment and report.assessment.visitor_key else None
+    )
+    is_visitor = visitor_assessment is not None
+    if visitor_assessment is not None:
         # A visitor's diagnostic has no account to log in to: the link is its signed access
         # link (as a resume link), which opens the results, the report ready there, in any
         # browser.
         from ..services import ACCESS_MAX_AGE, access_token  # services import this module
 
-        path = reverse("diagnostic:access", kwargs={"token": access_token(report.assessment)})
+        path = reverse("diagnostic:access", kwargs={"token": access_token(visitor_assessment)})
     else:
         path = reverse("diagnostic_reports:download", kwargs={"pk": report.pk})
     context = {

@@ -38,7 +38,7 @@ def assessment_filter(
 ) -> Q:
     """The agency's filters as one Q, on Assessment (prefix "") or on a model that points to
     it (prefix "assessment__"), so that the list and the aggregates select the same set."""
-    conditions = {f"{prefix}status": Assessment.Status.SUBMITTED}
+    conditions: dict[str, object] = {f"{prefix}status": Assessment.Status.SUBMITTED}
     if sector:
         conditions[f"{prefix}organisation__sector"] = sector
     if province:

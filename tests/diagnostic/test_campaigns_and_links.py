@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from diagnostic import services
@@ -90,6 +91,23 @@ def test_cannot_claim_into_an_organisation_one_does_not_belong_to(client, questi
     assert response.status_code == 404
     assessment.refresh_from_db()
     assert assessment.respondent is None and assessment.organisation is None
+
+
+def test_the_claim_service_refuses_an_organisation_the_user_does_not_belong_to(client):
+    """The service checks the membership itself, whoever calls it (not only the view)."""
+    client.post(reverse("diagnostic:start"))
+    assessment = Assessment.objects.get()
+    services.assessment_submit(assessment=answer_everything(assessment))
+    user = MembershipFactory().user
+    stranger_org = MembershipFactory().organisation
+    with pytest.raises(ValidationError) as error:
+        services.assessment_claim(assessment=assessment, user=user, organisation=stranger_org)
+    assert error.value.messages == [
+        "Vous ne pouvez rattacher des résultats qu'à une organisation dont vous faites partie."
+    ]
+    assessment.refresh_from_db()
+    assert assessment.respondent is None and assessment.organisation is None
+    assert not Result.objects.filter(organisation=stranger_org).exists()
 
 
 def test_campaign_with_two_colleagues(

@@ -251,6 +251,35 @@ def test_a_visitor_gets_their_report_by_email_in_any_browser(
     assert Client().get(link[:-3] + "xx/").status_code == 400
 
 
+def test_a_visitor_cannot_make_the_platform_mail_an_address_more_than_five_times_an_hour(
+    client,
+):
+    """Each report notice goes to an address the visitor typed: beyond five an hour from one
+    client, the report is still prepared, but nobody is e-mailed."""
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+    sent = "will be sent to victim@example.be"
+    not_sent = "Reload this page in a moment to download it."
+
+    def ask(browser):
+        assessment = _visitor_assessment(browser)
+        url = reverse("diagnostic_reports:assessment_request", kwargs={"uuid": assessment.uuid})
+        # The task that renders and mails is left out (on_commit callbacks do not run):
+        # the message says whether the address will get the link.
+        response = browser.post(url, {"email": "victim@example.be"}, follow=True)
+        assert Report.objects.filter(assessment=assessment).exists()
+        return response.content.decode()
+
+    for _ in range(5):
+        content = ask(client)
+        assert sent in content and not_sent not in content
+    content = ask(client)
+    assert not_sent in content and sent not in content
+    # Another client has a window of its own.
+    other = Client(REMOTE_ADDR="192.0.2.7")
+    other.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert sent in ask(other)
+
+
 @pytest.mark.parametrize("htmx", [False, True])
 def test_a_bad_address_is_refused_and_nothing_is_created(client, htmx):
     client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
@@ -463,6 +492,34 @@ def test_a_new_campaign_respondent_makes_the_campaigns_reports_stale(
         services.assessment_submit(assessment=answer_everything(second, rank=4))
     assert not Report.objects.filter(result=result).exists()
     assert not report.file.storage.exists(stored)
+
+
+def test_claimed_results_get_a_report_that_names_the_organisation(
+    client, django_capture_on_commit_callbacks
+):
+    """A visitor's PDF names no organisation; once the results are attached to one, the
+    stored file is dropped and asking again renders one that names it."""
+    assessment = _visitor_assessment(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        before = reports.report_request(assessment=assessment, language="en")
+    before.refresh_from_db()
+    assert "Personal diagnostic" in _pdf_text(before)
+    stored = before.file.name
+
+    membership = MembershipFactory(organisation__name="Ressourcerie du Plateau")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.assessment_claim(
+            assessment=assessment, user=membership.user, organisation=membership.organisation
+        )
+    assert not before.file.storage.exists(stored)
+    assessment.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        after = reports.report_request(assessment=assessment, language="en")
+    after.refresh_from_db()
+    assert after.file.name != stored
+    text = _pdf_text(after)
+    assert "Ressourcerie du Plateau" in text
+    assert "Personal diagnostic" not in text
 
 
 # --- who may ask and download -----------------------------------------------------------------

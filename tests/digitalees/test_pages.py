@@ -1,5 +1,5 @@
 import pytest
-from django.urls import reverse
+from django.urls import include, path, reverse
 
 from tests.factories import MembershipFactory
 
@@ -34,7 +34,9 @@ def test_allauth_pages_use_the_site_layout(client, name):
     response = client.get(reverse(name))
     assert response.status_code == 200
     content = response.content.decode()
-    assert 'class="skip-link' in content or "skip" in content
+    # The skip link leads to the layout's main landmark.
+    assert '<a class="skip-link visually-hidden-focusable" href="#main">' in content
+    assert '<main id="main"' in content
     assert "/static/vendor/bootstrap-" in content
 
 
@@ -49,6 +51,52 @@ def test_account_management_pages_render(client, user, name):
 def test_custom_404_page(client):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
+    content = response.content.decode()
+    # The site's own page, in French, inside the layout, with a way back.
+    assert "<title>Page introuvable" in content
+    assert "Cette page n'existe pas, ou vous n'avez pas le droit de la consulter." in content
+    assert '<a class="btn btn-primary" href="/">' in content
+    assert '<main id="main"' in content
+
+
+def test_custom_404_page_in_english_offers_the_dashboard_to_a_member(client, user):
+    client.force_login(user)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    content = client.get("/no-such-page/").content.decode()
+    assert "This page does not exist, or you may not see it." in content
+    assert f'href="{reverse("dashboard")}">Go to your dashboard</a>' in content
+
+
+def test_custom_403_page(client):
+    member = MembershipFactory(role="member")
+    client.force_login(member.user)
+    slug = member.organisation.slug
+    response = client.get(reverse("network:organisation_edit", kwargs={"slug": slug}))
+    assert response.status_code == 403
+    content = response.content.decode()
+    assert "<title>Accès refusé" in content
+    assert "Vous ne pouvez pas effectuer cette action" in content
+    assert f'<a class="btn btn-primary" href="{reverse("dashboard")}">' in content
+
+
+def _boom(request):
+    raise RuntimeError("a fault in a view")
+
+
+# The project's URLs and error handlers, plus a view that fails.
+urlpatterns = [path("boom/", _boom), path("", include("digitalees.urls"))]
+handler500 = "digitalees.views.error_500"
+
+
+def test_custom_500_page(client, settings):
+    settings.ROOT_URLCONF = __name__
+    client.raise_request_exception = False
+    response = client.get("/boom/")
+    assert response.status_code == 500
+    content = response.content.decode()
+    assert "<title>Erreur du serveur · DigitalEES</title>" in content
+    assert '<a class="btn btn-primary" href="/">' in content
+    assert "a fault in a view" not in content
 
 
 def test_dashboard_shows_next_steps_without_n_plus_one(client, django_assert_max_num_queries):
