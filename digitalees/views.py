@@ -9,7 +9,8 @@ from django.views.decorators.http import require_GET
 
 from diagnostic import rules as diagnostic_rules
 from diagnostic import selectors as diagnostic_selectors
-from digitalees.roles import is_agency_staff, is_coach, staff_needs_mfa
+from digitalees.roles import is_agency_member, is_agency_staff, is_coach, staff_needs_mfa
+from network import rules as network_rules
 from network import selectors as network_selectors
 
 # The programme's six objectives, in order, as the home page lists them.
@@ -77,13 +78,17 @@ def dashboard(request):
     context = {
         "memberships": list(network_selectors.memberships_for(user)),
         "coached": list(network_selectors.organisations_coached_by(user)) if is_coach(user) else [],
-        "is_agency": is_agency_staff(user),
+        "can_see_all_organisations": is_agency_staff(user),
+        # A prompt, not a right: agency members (and superusers) whose rights wait for TOTP.
+        "staff_needs_mfa": is_agency_member(user) and staff_needs_mfa(user),
     }
-    context["staff_needs_mfa"] = context["is_agency"] and staff_needs_mfa(user)
     organisation_ids = [m.organisation_id for m in context["memberships"]]
     latest = diagnostic_selectors.latest_results_by_organisation(organisation_ids)
     campaigns = diagnostic_selectors.open_campaigns_by_organisation(organisation_ids)
     for membership in context["memberships"]:
+        membership.can_manage = network_rules.OrganisationAccess.of_member(
+            user, membership
+        ).can_manage
         membership.latest_result = latest.get(membership.organisation_id)
         membership.open_campaign = campaigns.get(membership.organisation_id)
     keys = diagnostic_rules.visitor_keys(request)

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import dateformat, formats, timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from digitalees.roles import agency_staff_required
 from digitalees.templatetags.digitalees_tags import one_decimal
@@ -91,6 +92,7 @@ def _rows(values) -> list[StaffRow]:
     return rows
 
 
+@require_GET
 @agency_staff_required
 def assessment_list(request):
     form = StaffAssessmentFilterForm(request.GET or None)
@@ -132,6 +134,7 @@ def _cell(value):
     return value
 
 
+@require_GET
 @agency_staff_required
 def assessment_export(request):
     form = StaffAssessmentFilterForm(request.GET)
