@@ -155,3 +155,18 @@ def test_an_organisations_result_is_for_whoever_may_see_it(organisation_report):
     other = MembershipFactory(user=member).organisation
     with pytest.raises(Http404):
         rules.get_result_for(_request(member), other.slug, result.pk)
+
+
+def test_in_a_campaign_each_respondent_alone_sees_their_answers(client, campaign):
+    organisation = campaign.organisation
+    colleague = MembershipFactory(organisation=organisation).user
+    own = services.campaign_invite(
+        campaign=campaign, email=colleague.email, invited_by=campaign.opened_by
+    )
+    services.assessment_submit(assessment=answer_everything(own))
+    url = reverse("diagnostic:results", kwargs={"uuid": own.uuid})
+    client.force_login(colleague)
+    assert client.get(url).status_code == 200
+    # The campaign's opener, an admin of the organisation, sees the aggregate only.
+    client.force_login(campaign.opened_by)
+    assert client.get(url).status_code == 404
