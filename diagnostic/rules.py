@@ -1,4 +1,5 @@
-"""Who may answer or see an assessment; built on network.rules.
+"""Who may answer or see an assessment, a campaign, a result or a report; built on
+network.rules.
 
 - Its respondent (an account, or a visitor holding the assessment's secret in their session
   after starting it or opening a signed resume link) may answer it while it is a draft and see
@@ -6,16 +7,27 @@
 - An organisation's assessment answered outside a campaign is the organisation's: whoever may
   see the organisation may see its results.
 - In a campaign, each respondent sees only their own answers; the organisation sees the
-  aggregate (a Result), never who answered what.
+  aggregate (a Result), never who answered what. Whoever may see the organisation may see
+  its campaigns; whoever may change it may invite and close.
+- A report is visible to whoever may see the results it shows.
+- A visitor's submitted results, attached to no account, may be claimed by the account that
+  opens them (and attached to one of its organisations).
+
+The `get_<kind>_for(request, …)` functions fetch an object for the request's user: 404 for
+those who may not see it, 403 for those who may see but not change it.
 """
 
 from django.http import Http404
 
-from network.rules import can_view_organisation
+from network.rules import can_view_organisation, check_organisation_access, get_organisation_for
 
-from .models import Assessment
+from .models import Assessment, Campaign, Report, Result
 
 SESSION_KEY = "diagnostic_visitor_keys"
+
+
+class LoginRequired(Exception):
+    """Anonymous, and the object is one that only an account may see: log in first."""
 
 
 def remember_visitor_key(request, assessment: Assessment) -> None:
@@ -49,6 +61,21 @@ def can_view_assessment(request, assessment: Assessment) -> bool:
     return False
 
 
+def is_unclaimed(assessment: Assessment) -> bool:
+    """A visitor's diagnostic, attached to no account, organisation or campaign."""
+    return not (assessment.respondent_id or assessment.organisation_id or assessment.campaign_id)
+
+
+def can_claim(request, assessment: Assessment) -> bool:
+    """A logged-in user who may see these submitted, unattached results may keep them."""
+    return (
+        request.user.is_authenticated
+        and assessment.is_submitted
+        and is_unclaimed(assessment)
+        and can_view_assessment(request, assessment)
+    )
+
+
 def get_assessment_for(request, uuid, *, answer: bool = False) -> Assessment:
     """404 for anyone who may not see the assessment (or may not answer it, with `answer`).
 
@@ -67,3 +94,64 @@ def get_assessment_for(request, uuid, *, answer: bool = False) -> Assessment:
     if not allowed:
         raise Http404
     return assessment
+
+
+def get_campaign_for(request, slug: str, pk: int, *, manage: bool = False):
+    """The campaign and the user's access to its organisation: 404 for those who may not see
+    the organisation, 403 for those who may see but not change it (with `manage`)."""
+    organisation, access = get_organisation_for(request, slug, manage=manage)
+    campaign = (
+        Campaign.objects.select_related("organisation", "questionnaire")
+        .filter(pk=pk, organisation=organisation)
+        .first()
+    )
+    if campaign is None:
+        raise Http404
+    return campaign, access
+
+
+def get_result_for(request, slug: str, pk: int) -> Result:
+    """An organisation's result, for whoever may see the organisation; 404 for others."""
+    result = Result.objects.select_related("organisation").filter(pk=pk, organisation__slug=slug)
+    result = result.first()
+    if result is None:
+        raise Http404
+    check_organisation_access(request.user, result.organisation)
+    return result
+
+
+def report_needs_login(request, report: Report) -> bool:
+    """Anonymous, and the report is one that only an account may see (an organisation's,
+    or a diagnostic answered while logged in) and not held in this browser's session."""
+    if request.user.is_authenticated:
+        return False
+    if report.result_id:
+        return True
+    assessment = report.assessment
+    has_owner = assessment.respondent_id is not None or assessment.organisation_id is not None
+    return has_owner and not is_respondent(request, assessment)
+
+
+def can_view_report(request, report: Report) -> bool:
+    if report.result_id:
+        return can_view_organisation(request.user, report.result.organisation)
+    return can_view_assessment(request, report.assessment)
+
+
+def get_report_for(request, pk: int) -> Report:
+    """The report, for whoever may see the results it shows. Raises LoginRequired for an
+    anonymous visitor when only an account could see it, 404 for anyone else who may not."""
+    report = (
+        Report.objects.select_related(
+            "assessment__organisation", "assessment__campaign", "result__organisation"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if report is None:
+        raise Http404
+    if report_needs_login(request, report):
+        raise LoginRequired
+    if not can_view_report(request, report):
+        raise Http404
+    return report

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from digitalees.db import insert_rows
 from digitalees.tasks import send_mail_task
+from network import rules as network_rules
 from network.models import Membership, Organisation
 
 from . import scoring
@@ -538,10 +539,7 @@ def assessment_claim(
         raise ValidationError(_("These results are already attached to an account."))
     if not assessment.is_submitted:
         raise ValidationError(_("Submit the diagnostic before you keep its results."))
-    if (
-        organisation
-        and not Membership.objects.filter(user=user, organisation=organisation).exists()
-    ):
+    if organisation and not network_rules.is_member(user, organisation):
         raise ValidationError(_("You can only attach results to an organisation you belong to."))
     assessment.respondent = user
     assessment.organisation = organisation

@@ -24,6 +24,11 @@ urlpatterns = [
         name="campaign_detail",
     ),
     path(
+        "organisations/<slug:slug>/diagnostic/campaigns/<int:pk>/invite/",
+        views.campaign_invite,
+        name="campaign_invite",
+    ),
+    path(
         "organisations/<slug:slug>/diagnostic/campaigns/<int:pk>/close/",
         views.campaign_close,
         name="campaign_close",

@@ -3,22 +3,28 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from digitalees import ratelimit
 from digitalees.charts import line_svg
-from network.models import Membership, Organisation
-from network.rules import check_organisation_access
+from network.rules import get_organisation_for, member_organisation, memberships_of
 
 from . import selectors, services
 from .forms import EmailForm
-from .models import Campaign, Questionnaire, Result
-from .rules import get_assessment_for, remember_visitor_key, visitor_keys
+from .models import Questionnaire, Result
+from .rules import (
+    can_claim,
+    get_assessment_for,
+    get_campaign_for,
+    get_result_for,
+    remember_visitor_key,
+    visitor_keys,
+)
 
 
 def _dimension_url(assessment, position):
@@ -33,20 +39,13 @@ def _results_url(assessment):
 def start(request):
     """Anyone may start, a visitor included; a member may answer for their organisation."""
     questionnaire = Questionnaire.current()
-    memberships = []
-    if request.user.is_authenticated:
-        memberships = list(
-            Membership.objects.filter(user=request.user).select_related("organisation")
-        )
+    memberships = list(memberships_of(request.user))
     drafts = selectors.drafts_of(request.user, visitor_keys(request))
     if request.method == "POST":
         organisation = None
         slug = request.POST.get("organisation", "")
         if slug:
-            membership = next((m for m in memberships if m.organisation.slug == slug), None)
-            if membership is None:
-                raise Http404
-            organisation = membership.organisation
+            organisation = member_organisation(request.user, slug)
         assessment = services.assessment_start(
             questionnaire=questionnaire, respondent=request.user, organisation=organisation
         )
@@ -205,6 +204,7 @@ def review(request, uuid):
     )
 
 
+@require_GET
 def results(request, uuid):
     assessment = get_assessment_for(request, uuid)
     if not assessment.is_submitted:
@@ -213,17 +213,16 @@ def results(request, uuid):
         **selectors.result_figures(assessment=assessment).as_context(),
         "assessment": assessment,
     }
-    if request.user.is_authenticated and assessment.respondent_id is None:
-        context["user_memberships"] = Membership.objects.filter(user=request.user).select_related(
-            "organisation"
-        )
+    context["can_claim"] = can_claim(request, assessment)
+    if context["can_claim"]:
+        context["user_memberships"] = memberships_of(request.user)
     return render(request, "diagnostic/results.html", context)
 
 
+@require_GET
 @login_required
 def organisation_history(request, slug):
-    organisation = get_object_or_404(Organisation, slug=slug)
-    access = check_organisation_access(request.user, organisation)
+    organisation, access = get_organisation_for(request, slug)
     history = selectors.results_history(organisation)
     chart = None
     if history:
@@ -240,7 +239,8 @@ def organisation_history(request, slug):
         "diagnostic/history.html",
         {
             "organisation": organisation,
-            "access": access,
+            "can_take_diagnostic": access.is_member,
+            "can_open_campaign": access.can_manage,
             "history": history[::-1],
             "chart": chart,
             "campaigns": organisation.campaigns.annotate(
@@ -251,15 +251,10 @@ def organisation_history(request, slug):
     )
 
 
+@require_GET
 @login_required
 def organisation_result(request, slug, pk):
-    result = get_object_or_404(
-        Result.objects.select_related("organisation"),
-        pk=pk,
-        organisation__slug=slug,
-    )
-    organisation = result.organisation
-    check_organisation_access(request.user, organisation)
+    result = get_result_for(request, slug, pk)
     context = {**selectors.result_figures(result=result).as_context(), "result": result}
     return render(request, "diagnostic/results.html", context)
 
@@ -267,6 +262,7 @@ def organisation_result(request, slug, pk):
 # --- resume links, claiming a visitor's results -------------------------------------------
 
 
+@require_GET
 def access(request, token):
     """A resume link or a campaign invitation: opens the assessment in this browser."""
     try:
@@ -311,7 +307,7 @@ def claim(request, uuid):
     organisation = None
     slug = request.POST.get("organisation", "")
     if slug:
-        organisation = get_object_or_404(Organisation, slug=slug, memberships__user=request.user)
+        organisation = member_organisation(request.user, slug)
     try:
         services.assessment_claim(
             assessment=assessment, user=request.user, organisation=organisation
@@ -336,8 +332,7 @@ def claim(request, uuid):
 @login_required
 @require_POST
 def campaign_open(request, slug):
-    organisation = get_object_or_404(Organisation, slug=slug)
-    check_organisation_access(request.user, organisation, manage=True)
+    organisation, _access = get_organisation_for(request, slug, manage=True)
     try:
         campaign = services.campaign_open(organisation=organisation, opened_by=request.user)
     except ValidationError as error:
@@ -349,23 +344,40 @@ def campaign_open(request, slug):
     return redirect("diagnostic:campaign_detail", slug=slug, pk=campaign.pk)
 
 
-def _get_campaign_for_user(request, slug, pk, *, manage=False):
-    organisation = get_object_or_404(Organisation, slug=slug)
-    access = check_organisation_access(request.user, organisation, manage=manage)
-    campaign = get_object_or_404(
-        Campaign.objects.select_related("organisation", "questionnaire"),
-        pk=pk,
-        organisation=organisation,
+def _campaign_page(request, campaign, access, form, *, status=200):
+    participants = campaign.assessments.select_related("respondent").order_by("created_at")
+    own = next((a for a in participants if a.respondent_id == request.user.pk), None)
+    return render(
+        request,
+        "diagnostic/campaign_detail.html",
+        {
+            "campaign": campaign,
+            "organisation": campaign.organisation,
+            "can_manage": access.can_manage,
+            "participants": participants,
+            "submitted": sum(1 for a in participants if a.is_submitted),
+            "own": own,
+            "form": form,
+            "result": Result.objects.filter(campaign=campaign).first(),
+        },
+        status=status,
     )
-    return campaign, access
+
+
+@require_GET
+@login_required
+def campaign_detail(request, slug, pk):
+    campaign, access = get_campaign_for(request, slug, pk)
+    return _campaign_page(request, campaign, access, EmailForm())
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
-def campaign_detail(request, slug, pk):
-    campaign, access = _get_campaign_for_user(request, slug, pk, manage=request.method == "POST")
-    form = EmailForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+@require_POST
+def campaign_invite(request, slug, pk):
+    """Invite a colleague to answer; invalid input shows the campaign's page with the error."""
+    campaign, access = get_campaign_for(request, slug, pk, manage=True)
+    form = EmailForm(request.POST)
+    if form.is_valid():
         try:
             services.campaign_invite(
                 campaign=campaign, email=form.cleaned_data["email"], invited_by=request.user
@@ -379,29 +391,13 @@ def campaign_detail(request, slug, pk):
                 % {"email": form.cleaned_data["email"]},
             )
             return redirect("diagnostic:campaign_detail", slug=slug, pk=pk)
-    participants = campaign.assessments.select_related("respondent").order_by("created_at")
-    own = next((a for a in participants if a.respondent_id == request.user.pk), None)
-    return render(
-        request,
-        "diagnostic/campaign_detail.html",
-        {
-            "campaign": campaign,
-            "organisation": campaign.organisation,
-            "access": access,
-            "participants": participants,
-            "submitted": sum(1 for a in participants if a.is_submitted),
-            "own": own,
-            "form": form,
-            "result": Result.objects.filter(campaign=campaign).first(),
-        },
-        status=400 if form.errors else 200,
-    )
+    return _campaign_page(request, campaign, access, form, status=400)
 
 
 @login_required
 @require_POST
 def campaign_close(request, slug, pk):
-    campaign, _access = _get_campaign_for_user(request, slug, pk, manage=True)
+    campaign, _access = get_campaign_for(request, slug, pk, manage=True)
     try:
         services.campaign_close(campaign=campaign)
     except ValidationError as error:

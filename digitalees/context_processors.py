@@ -1,4 +1,4 @@
-from .roles import is_agency_staff, is_coach
+from .roles import can_open_admin, is_agency_staff, is_coach
 
 
 def roles(request):
@@ -9,4 +9,5 @@ def roles(request):
     return {
         "user_is_coach": lambda: bool(user and is_coach(user)),
         "user_is_agency": lambda: bool(user and is_agency_staff(user)),
+        "user_can_open_admin": lambda: bool(user and can_open_admin(user)),
     }

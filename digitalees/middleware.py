@@ -5,7 +5,7 @@ from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .roles import is_agency_staff, staff_needs_mfa
+from .roles import staff_needs_mfa
 
 
 class CookieLocaleMiddleware(LocaleMiddleware):
@@ -25,7 +25,12 @@ class CookieLocaleMiddleware(LocaleMiddleware):
 
 
 class StaffMFAMiddleware:
-    """Agency staff (and superusers in the admin) must turn on TOTP before staff pages."""
+    """Staff accounts must turn on TOTP before the Django admin: a friendly redirect.
+
+    No right depends on it: the agency's rights (its pages included, see
+    `roles.agency_staff_required`) are refused by `roles.is_agency_staff` until TOTP is on.
+    The admin is Django's own, with its own login check: this sends its users to set up TOTP.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -37,9 +42,7 @@ class StaffMFAMiddleware:
         user = request.user
         if not settings.STAFF_REQUIRE_MFA or not user.is_authenticated:
             return None
-        is_staff_view = getattr(view_func, "agency_staff_only", False) and is_agency_staff(user)
-        is_admin_view = request.path.startswith("/admin/") and user.is_staff
-        if (is_staff_view or is_admin_view) and staff_needs_mfa(user):
+        if request.path.startswith("/admin/") and user.is_staff and staff_needs_mfa(user):
             messages.warning(
                 request,
                 _("Turn on two-factor authentication before you reach the agency's pages."),

@@ -224,8 +224,10 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
 ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", default="") or None
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "DigitalEES"
-# Agency staff must turn on two-factor authentication before reaching staff pages.
-# On in production; `make run` turns it off so that the demo logins work at once.
+# Agency rights (staff pages and every organisation's private pages; superusers count as
+# agency staff) and the admin count only once two-factor authentication is on
+# (digitalees.roles.is_agency_staff). On in production; `make run` turns it off so that the
+# demo logins work at once.
 STAFF_REQUIRE_MFA = env.bool("STAFF_REQUIRE_MFA", default=not DEBUG)
 
 # --- Internationalisation -------------------------------------------------------------------

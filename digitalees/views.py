@@ -2,18 +2,17 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseServerError
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from diagnostic import rules as diagnostic_rules
 from diagnostic import selectors as diagnostic_selectors
-from digitalees.roles import is_agency_staff, is_coach, staff_needs_mfa
+from digitalees.roles import is_agency_member, is_agency_staff, is_coach, staff_needs_mfa
+from network import rules as network_rules
 from network import selectors as network_selectors
 from network.forms import CoachAssignmentForm, InvitationForm
-from network.models import Organisation
-from network.rules import check_organisation_access
 
 # The programme's six objectives, in order, as the home page lists them.
 OBJECTIVES = (
@@ -80,13 +79,17 @@ def dashboard(request):
     context = {
         "memberships": list(network_selectors.memberships_for(user)),
         "coached": list(network_selectors.organisations_coached_by(user)) if is_coach(user) else [],
-        "is_agency": is_agency_staff(user),
+        "can_see_all_organisations": is_agency_staff(user),
+        # A prompt, not a right: agency members (and superusers) whose rights wait for TOTP.
+        "staff_needs_mfa": is_agency_member(user) and staff_needs_mfa(user),
     }
-    context["staff_needs_mfa"] = context["is_agency"] and staff_needs_mfa(user)
     organisation_ids = [m.organisation_id for m in context["memberships"]]
     latest = diagnostic_selectors.latest_results_by_organisation(organisation_ids)
     campaigns = diagnostic_selectors.open_campaigns_by_organisation(organisation_ids)
     for membership in context["memberships"]:
+        membership.can_manage = network_rules.OrganisationAccess.of_member(
+            user, membership
+        ).can_manage
         membership.latest_result = latest.get(membership.organisation_id)
         membership.open_campaign = campaigns.get(membership.organisation_id)
     keys = diagnostic_rules.visitor_keys(request)
@@ -101,12 +104,13 @@ def organisation_detail(request, slug):
     """An organisation's page (network's URL name `network:organisation_detail`): its profile
     and people from network, its diagnostic results from diagnostic; seen by its members,
     its coaches and the agency."""
-    organisation = get_object_or_404(Organisation, slug=slug)
-    access = check_organisation_access(request.user, organisation)
+    organisation, access = network_rules.get_organisation_for(request, slug)
     members, assignments = network_selectors.organisation_people(organisation)
     context = {
         "organisation": organisation,
-        "access": access,
+        "own_membership": access.membership,
+        "can_manage": access.can_manage,
+        "can_assign_coaches": access.can_assign_coaches,
         "members": members,
         "assignments": assignments,
         "latest_result": diagnostic_selectors.latest_results_by_organisation([organisation.pk]).get(
@@ -118,7 +122,7 @@ def organisation_detail(request, slug):
     if access.can_manage:
         context["invitations"] = network_selectors.pending_invitations(organisation)
         context["invitation_form"] = InvitationForm()
-    if access.is_agency:
+    if access.can_assign_coaches:
         context["coach_form"] = CoachAssignmentForm()
     return render(request, "network/organisation_detail.html", context)
 

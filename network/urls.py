@@ -31,5 +31,6 @@ urlpatterns = [
         name="coach_unassign",
     ),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("invitations/<str:token>/join/", views.invitation_join, name="invitation_join"),
     path("staff/organisations/", views.staff_organisation_list, name="staff_organisation_list"),
 ]

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from digitalees.roles import agency_staff_required
 
@@ -16,14 +16,7 @@ from .forms import (
     StaffOrganisationFilterForm,
 )
 from .models import CoachAssignment, Invitation, Membership, Organisation
-from .rules import check_organisation_access
-
-
-def _get_organisation_for_user(request, slug, *, manage=False):
-    """404 for those who may not see the organisation, 403 for those who may not change it."""
-    organisation = get_object_or_404(Organisation, slug=slug)
-    access = check_organisation_access(request.user, organisation, manage=manage)
-    return organisation, access
+from .rules import get_organisation_for
 
 
 def _error_text(error: ValidationError) -> str:
@@ -55,7 +48,7 @@ def organisation_create(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def organisation_edit(request, slug):
-    organisation, _access = _get_organisation_for_user(request, slug, manage=True)
+    organisation, _access = get_organisation_for(request, slug, manage=True)
     form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         # The form already validated the instance; the service saves it.
@@ -76,7 +69,7 @@ def organisation_edit(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def invitation_create(request, slug):
-    organisation, _access = _get_organisation_for_user(request, slug, manage=True)
+    organisation, _access = get_organisation_for(request, slug, manage=True)
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -103,7 +96,7 @@ def invitation_create(request, slug):
 @login_required
 @require_POST
 def invitation_revoke(request, slug, pk):
-    organisation, _access = _get_organisation_for_user(request, slug, manage=True)
+    organisation, _access = get_organisation_for(request, slug, manage=True)
     invitation = get_object_or_404(Invitation, pk=pk, organisation=organisation)
     try:
         services.invitation_revoke(invitation=invitation)
@@ -119,7 +112,7 @@ def invitation_revoke(request, slug, pk):
 @login_required
 @require_POST
 def membership_remove(request, slug, pk):
-    organisation, _access = _get_organisation_for_user(request, slug, manage=True)
+    organisation, _access = get_organisation_for(request, slug, manage=True)
     membership = get_object_or_404(
         Membership.objects.select_related("user"), pk=pk, organisation=organisation
     )
@@ -138,36 +131,52 @@ def membership_remove(request, slug, pk):
     return redirect(organisation)
 
 
-@require_http_methods(["GET", "POST"])
-def invitation_accept(request, token):
-    """Anyone may open the link; accepting needs the invited address's account."""
+def _invitation_or_invalid_page(request, token):
     try:
-        invitation = services.invitation_from_token(token)
+        return services.invitation_from_token(token), None
     except services.InvitationError as error:
-        return render(
+        page = render(
             request, "network/invitation_invalid.html", {"reason": str(error)}, status=400
         )
-    if request.method == "POST" and request.user.is_authenticated:
-        try:
-            services.invitation_accept(invitation=invitation, user=request.user)
-        except services.InvitationError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(
-                request,
-                _("Welcome to %(organisation)s.") % {"organisation": invitation.organisation.name},
-            )
-            return redirect(invitation.organisation)
+        return None, page
+
+
+@require_GET
+def invitation_accept(request, token):
+    """Anyone may open the link; joining (`invitation_join`) needs the invited address's
+    account."""
+    invitation, invalid = _invitation_or_invalid_page(request, token)
+    if invalid:
+        return invalid
     email_matches = (
         request.user.is_authenticated and request.user.email.lower() == invitation.email.lower()
     )
     return render(
         request,
         "network/invitation_accept.html",
-        {"invitation": invitation, "email_matches": email_matches},
+        {"invitation": invitation, "token": token, "email_matches": email_matches},
     )
 
 
+@login_required
+@require_POST
+def invitation_join(request, token):
+    invitation, invalid = _invitation_or_invalid_page(request, token)
+    if invalid:
+        return invalid
+    try:
+        services.invitation_accept(invitation=invitation, user=request.user)
+    except services.InvitationError as error:
+        messages.error(request, str(error))
+        return redirect("network:invitation_accept", token=token)
+    messages.success(
+        request,
+        _("Welcome to %(organisation)s.") % {"organisation": invitation.organisation.name},
+    )
+    return redirect(invitation.organisation)
+
+
+@require_GET
 @agency_staff_required
 def staff_organisation_list(request):
     form = StaffOrganisationFilterForm(request.GET or None)

@@ -94,14 +94,24 @@ def roles(organisation):
         "coach": coach,
         "unassigned_coach": CoachFactory(),
         "agency": agency_with_mfa(),
+        # In the agency group, TOTP not turned on: with STAFF_REQUIRE_MFA, no agency right.
+        "agency_without_mfa": AgencyStaffFactory(),
+        "superuser": superuser_with_mfa(),
     }
 
 
 def agency_with_mfa():
-    """Agency staff with TOTP turned on, as production requires for staff pages."""
+    """Agency staff with TOTP turned on, as production requires for staff rights."""
     staff = AgencyStaffFactory()
     TOTP.activate(staff, generate_totp_secret())
     return staff
+
+
+def superuser_with_mfa():
+    """A superuser (who sees what agency staff see) with TOTP turned on."""
+    root = UserFactory(is_superuser=True, is_staff=True)
+    TOTP.activate(root, generate_totp_secret())
+    return root
 
 
 @pytest.fixture

@@ -18,11 +18,10 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from digitalees import ratelimit
-from network.models import Organisation
-from network.rules import check_organisation_access
+from network.rules import get_organisation_for
 
 from ..models import Report, Result
-from ..rules import get_assessment_for, is_respondent
+from ..rules import LoginRequired, get_assessment_for, get_report_for
 from . import services as reports
 from .forms import ReportRequestForm
 
@@ -37,35 +36,6 @@ def _results_url(report: Report) -> str:
             kwargs={"slug": report.result.organisation.slug, "pk": report.result_id},
         )
     return reverse("diagnostic:results", kwargs={"uuid": report.assessment.uuid})
-
-
-def _needs_login(request, report: Report) -> bool:
-    """Anonymous, and the report is one that only an account may see (an organisation's,
-    or a diagnostic answered while logged in) and not held in this browser's session."""
-    if request.user.is_authenticated:
-        return False
-    if report.result_id:
-        return True
-    assessment = report.assessment
-    has_owner = assessment.respondent_id is not None or assessment.organisation_id is not None
-    return has_owner and not is_respondent(request, assessment)
-
-
-def _check_report_access(request, report: Report) -> None:
-    """404 unless the user may see the results the report shows."""
-    if report.result_id:
-        check_organisation_access(request.user, report.result.organisation)
-    else:
-        get_assessment_for(request, report.assessment.uuid)
-
-
-def _get_report(pk) -> Report:
-    return get_object_or_404(
-        Report.objects.select_related(
-            "assessment__organisation", "assessment__campaign", "result__organisation"
-        ),
-        pk=pk,
-    )
 
 
 def _respond(request, report: Report, *, results_url: str, notify_email: str):
@@ -146,8 +116,7 @@ def assessment_request(request, uuid):
 @require_POST
 def result_request(request, slug, pk):
     """Ask for the PDF of an organisation's result."""
-    organisation = get_object_or_404(Organisation, slug=slug)
-    check_organisation_access(request.user, organisation)
+    organisation, _access = get_organisation_for(request, slug)
     result = get_object_or_404(Result, pk=pk, organisation=organisation)
     results_url = reverse(
         "diagnostic:organisation_result", kwargs={"slug": organisation.slug, "pk": result.pk}
@@ -163,24 +132,24 @@ def result_request(request, slug, pk):
 @require_GET
 def status(request, pk):
     """The report's block: polled by htmx every two seconds while it is being prepared."""
-    report = _get_report(pk)
-    if _needs_login(request, report):
+    try:
+        report = get_report_for(request, pk)
+    except LoginRequired:
         # A poll whose session ended: the whole page goes to the login, then back to where it
         # was. Never name the report's results here: the visitor is not known to see them.
         back = (request.htmx.current_url_abs_path if request.htmx else None) or "/"
         login = redirect_to_login(back)
         return HttpResponseClientRedirect(login.url) if request.htmx else login
-    _check_report_access(request, report)
     return render(request, STATUS_TEMPLATE, {"report": report})
 
 
 @require_GET
 def download(request, pk):
     """The PDF, as an attachment, once it is ready; until then, back to the results page."""
-    report = _get_report(pk)
-    if _needs_login(request, report):
+    try:
+        report = get_report_for(request, pk)
+    except LoginRequired:
         return redirect_to_login(request.get_full_path())  # the link in the e-mail
-    _check_report_access(request, report)
     if report.status == Report.Status.PENDING:
         messages.info(
             request,

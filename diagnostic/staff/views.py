@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from digitalees.roles import agency_staff_required
 
@@ -24,6 +25,7 @@ def _filters(form) -> dict:
     return {name: value for name, value in form.cleaned_data.items() if value not in ("", None)}
 
 
+@require_GET
 @agency_staff_required
 def assessment_list(request):
     form = StaffAssessmentFilterForm(request.GET or None)
@@ -57,6 +59,7 @@ def _cell(value):
     return value
 
 
+@require_GET
 @agency_staff_required
 def assessment_export(request):
     form = StaffAssessmentFilterForm(request.GET)

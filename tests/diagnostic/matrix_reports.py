@@ -6,7 +6,16 @@ downloading a pending report sends those who may see it back to the results page
 """
 
 from diagnostic.models import Report
-from tests.test_permission_matrix import OK_REDIRECT, ORG_VIEW, _submitted
+from tests.test_permission_matrix import (
+    NOT_ALLOWED,
+    NOT_ALLOWED_LOGGED_IN,
+    OK_REDIRECT,
+    ORG_VIEW,
+    Row,
+    _result_kwargs,
+    _submitted,
+    _submitted_kwargs,
+)
 
 # Those who may see an organisation's results: the action succeeds and redirects.
 ORG_VIEW_ACTION = {
@@ -14,30 +23,21 @@ ORG_VIEW_ACTION = {
 }
 
 
-def _result_report(org, p):
-    return Report.objects.create(result=_submitted(org, p).result, language="fr")
+def _report_kwargs(org, p):
+    report = Report.objects.create(result=_submitted(org, p).result, language="fr")
+    return {"pk": report.pk}
 
 
 MATRIX = {
     # The admin's diagnostic for the organisation: its results are the organisation's.
-    "diagnostic_reports:assessment_request": (
-        "post",
-        lambda org, p: {"uuid": _submitted(org, p).uuid},
-        {**ORG_VIEW_ACTION, "anonymous": 404},
+    ("diagnostic_reports:assessment_request", "get"): Row(_submitted_kwargs, NOT_ALLOWED),
+    ("diagnostic_reports:assessment_request", "post"): Row(
+        _submitted_kwargs, {**ORG_VIEW_ACTION, "anonymous": 404}
     ),
-    "diagnostic_reports:result_request": (
-        "post",
-        lambda org, p: {"slug": org.slug, "pk": _submitted(org, p).result.pk},
-        ORG_VIEW_ACTION,
-    ),
-    "diagnostic_reports:status": (
-        "get",
-        lambda org, p: {"pk": _result_report(org, p).pk},
-        ORG_VIEW,
-    ),
-    "diagnostic_reports:download": (
-        "get",
-        lambda org, p: {"pk": _result_report(org, p).pk},
-        ORG_VIEW_ACTION,
-    ),
+    ("diagnostic_reports:result_request", "get"): Row(_result_kwargs, NOT_ALLOWED_LOGGED_IN),
+    ("diagnostic_reports:result_request", "post"): Row(_result_kwargs, ORG_VIEW_ACTION),
+    ("diagnostic_reports:status", "get"): Row(_report_kwargs, ORG_VIEW),
+    ("diagnostic_reports:status", "post"): Row(_report_kwargs, NOT_ALLOWED),
+    ("diagnostic_reports:download", "get"): Row(_report_kwargs, ORG_VIEW_ACTION),
+    ("diagnostic_reports:download", "post"): Row(_report_kwargs, NOT_ALLOWED),
 }

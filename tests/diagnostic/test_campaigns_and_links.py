@@ -121,14 +121,19 @@ def test_campaign_with_two_colleagues(
     assert response.url == reverse(
         "diagnostic:campaign_detail", kwargs={"slug": organisation.slug, "pk": campaign.pk}
     )
+    invite = reverse(
+        "diagnostic:campaign_invite", kwargs={"slug": organisation.slug, "pk": campaign.pk}
+    )
     with django_capture_on_commit_callbacks(execute=True):
         for email in ("alice@example.be", "bruno@example.be"):
-            client.post(response.url, {"email": email})
+            client.post(invite, {"email": email})
     assert len(mailoutbox) == 2
-    # A second invitation to the same address is refused.
+    # A second invitation to the same address is refused, on the campaign's page.
     client.cookies["django_language"] = "en"
-    again = client.post(response.url, {"email": "alice@example.be"})
+    again = client.post(invite, {"email": "alice@example.be"})
     assert again.status_code == 400 and "already taking part" in again.content.decode()
+    assert "Respondents" in again.content.decode()
+    assert campaign.assessments.filter(respondent_email="alice@example.be").count() == 1
 
     # The admin answers high, the colleagues lower; each alone.
     own = campaign.assessments.get(respondent=admin.user)

@@ -4,7 +4,7 @@ is public, for everyone."""
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 
-from tests.test_permission_matrix import PUBLIC
+from tests.test_permission_matrix import NOT_ALLOWED, PUBLIC, Row
 
 
 def _logo(org, p):
@@ -12,5 +12,6 @@ def _logo(org, p):
 
 
 MATRIX = {
-    "public_media": ("get", _logo, PUBLIC),
+    ("public_media", "get"): Row(_logo, PUBLIC),
+    ("public_media", "post"): Row(_logo, NOT_ALLOWED),
 }

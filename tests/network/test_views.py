@@ -138,7 +138,9 @@ def test_admin_invites_a_colleague_who_joins(
     client.force_login(colleague)
     page = client.get("/" + path)
     assert organisation.name in page.content.decode()
-    response = client.post("/" + path)
+    join = reverse("network:invitation_join", kwargs={"token": path.split("/")[-2]})
+    assert f'action="{join}"' in page.content.decode()
+    response = client.post(join)
     assert response.status_code == 302
     assert Membership.objects.filter(
         user=colleague, organisation=organisation, role="member"
@@ -155,9 +157,9 @@ def test_tampered_link_shows_a_clear_page_and_changes_nothing(client):
     token = invitation_token(invitation)
     client.force_login(UserFactory(email="x@example.be"))
     client.cookies["django_language"] = "en"
-    url = reverse("network:invitation_accept", kwargs={"token": token[:-3] + "xyz"})
-    for method in (client.get, client.post):
-        response = method(url)
+    tampered = {"token": token[:-3] + "xyz"}
+    for method, name in ((client.get, "invitation_accept"), (client.post, "invitation_join")):
+        response = method(reverse(f"network:{name}", kwargs=tampered))
         assert response.status_code == 400
         assert "not valid" in response.content.decode()
     invitation.refresh_from_db()
@@ -172,7 +174,7 @@ def test_accepting_with_another_account_is_refused(client):
     )
     client.force_login(UserFactory(email="y@example.be"))
     client.cookies["django_language"] = "en"
-    url = reverse("network:invitation_accept", kwargs={"token": invitation_token(invitation)})
+    url = reverse("network:invitation_join", kwargs={"token": invitation_token(invitation)})
     response = client.post(url, follow=True)
     assert "was sent to x@example.be" in response.content.decode()
     assert Membership.objects.count() == 1

@@ -1,0 +1,269 @@
+"""Remove each access guard once, run the tests that must notice, print what fails, put the
+guard back. A guard that prints no failure has no test.
+
+    DATABASE_URL=... REDIS_URL=... .venv/bin/python tests/remove_each_guard.py [index ...]
+
+The tests are the permission matrix's rows of the guarded URL (or the rules' own tests).
+Each edited file is restored from a copy taken before the edit, so uncommitted work is kept.
+Not a test module (pytest does not collect it): it takes a few minutes.
+"""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+UNGUARDED = ROOT / "digitalees" / "_unguarded.py"
+# The objects a guarded helper returns, fetched without asking any rule.
+UNGUARDED_SOURCE = """
+from diagnostic.models import Assessment, Campaign, Report, Result
+from network.models import Organisation
+from network.rules import OrganisationAccess
+
+
+def organisation(request, slug, **kwargs):
+    found = Organisation.objects.get(slug=slug)
+    return found, OrganisationAccess(request.user, found)
+
+
+def campaign(request, slug, pk, **kwargs):
+    found, access = organisation(request, slug)
+    return Campaign.objects.get(pk=pk, organisation=found), access
+
+
+def result(request, slug, pk):
+    return Result.objects.select_related("organisation").get(pk=pk, organisation__slug=slug)
+
+
+def report(request, pk):
+    return Report.objects.select_related("assessment", "result__organisation").get(pk=pk)
+
+
+def assessment(request, uuid, **kwargs):
+    related = ("questionnaire", "organisation", "campaign")
+    return Assessment.objects.select_related(*related).get(uuid=uuid)
+
+
+def member_organisation(user, slug):
+    return Organisation.objects.get(slug=slug)
+"""
+IMPORT = "from digitalees import _unguarded  # noqa\n"
+HELPERS = {
+    "get_organisation_for(": "organisation(",
+    "get_campaign_for(": "campaign(",
+    "get_result_for(": "result(",
+    "get_report_for(": "report(",
+    "get_assessment_for(": "assessment(",
+    "member_organisation(": "member_organisation(",
+}
+NETWORK, DIAGNOSTIC = "network/views.py", "diagnostic/views.py"
+REPORTS, STAFF = "diagnostic/reports/views.py", "diagnostic/staff/views.py"
+MATRIX = "tests/test_permission_matrix.py"
+
+
+def _read(path):
+    return (ROOT / path).read_text()
+
+
+def _write(path, text):
+    (ROOT / path).write_text(text)
+
+
+def in_function(path, function, old, new):
+    """Replace `old` (once) inside one function's body."""
+    text = _read(path)
+    start = text.index(f"\ndef {function}(")
+    following = re.search(r"\n(@|def |class |# ---)", text[start + 5 :])
+    end = start + 5 + (following.start() if following else len(text))
+    body = text[start:end]
+    assert body.count(old) == 1, (path, function, old)
+    text = text[:start] + body.replace(old, new) + text[end:]
+    _write(path, IMPORT + text if "_unguarded." in new else text)
+
+
+def plain(path, old, new):
+    text = _read(path)
+    assert text.count(old) == 1, (path, old)
+    _write(path, text.replace(old, new))
+
+
+def drop_decorator(path, function, decorator):
+    text = _read(path)
+    end = text.index(f"\ndef {function}(")
+    start = text.rindex("\n\n", 0, end)
+    lines = text[start:end].split("\n")
+    assert lines.count(f"@{decorator}") == 1, (function, decorator)
+    lines.remove(f"@{decorator}")
+    _write(path, text[:start] + "\n".join(lines) + text[end:])
+
+
+GUARDS = []  # (label, edit, pytest arguments)
+
+
+def rows(name):
+    return [MATRIX, "-k", name]
+
+
+def unchecked(path, function, name, call="get_organisation_for("):
+    label = f"{path}:{function}: {call.rstrip('(')} (who may see)"
+    edit = lambda: in_function(path, function, call, "_unguarded." + HELPERS[call])  # noqa: E731
+    GUARDS.append((label, edit, rows(name)))
+
+
+def unmanaged(path, function, name):
+    edit = lambda: in_function(path, function, ", manage=True", "")  # noqa: E731
+    GUARDS.append((f"{path}:{function}: manage=True", edit, rows(name)))
+
+
+def undecorated(path, function, decorator, name):
+    edit = lambda: drop_decorator(path, function, decorator)  # noqa: E731
+    GUARDS.append((f"{path}:{function}: @{decorator}", edit, rows(name)))
+
+
+def rule(label, path, old, new, args):
+    GUARDS.append((label, lambda: plain(path, old, new), args))
+
+
+unchecked(NETWORK, "organisation_detail", "network:organisation_detail")
+for view in ("organisation_edit", "invitation_create", "invitation_revoke", "membership_remove"):
+    unmanaged(NETWORK, view, f"network:{view}")
+    unchecked(NETWORK, view, f"network:{view}")
+for view in ("coach_assign", "coach_unassign", "staff_organisation_list"):
+    undecorated(NETWORK, view, "agency_staff_required", f"network:{view}")
+undecorated(NETWORK, "invitation_join", "login_required", "network:invitation_join")
+unchecked(DIAGNOSTIC, "start", "diagnostic:start", "member_organisation(")
+for view in ("dimension", "answer", "review", "resume_link", "results", "claim"):
+    unchecked(DIAGNOSTIC, view, f"diagnostic:{view}", "get_assessment_for(")
+unchecked(DIAGNOSTIC, "claim", "diagnostic:claim", "member_organisation(")
+GUARDS[-1] = (
+    *GUARDS[-1][:2],
+    [MATRIX, "tests/diagnostic/test_campaigns_and_links.py", "-k", "claim"],
+)
+unchecked(DIAGNOSTIC, "organisation_history", "diagnostic:organisation_history")
+unchecked(DIAGNOSTIC, "organisation_result", "diagnostic:organisation_result", "get_result_for(")
+unmanaged(DIAGNOSTIC, "campaign_open", "diagnostic:campaign_open")
+unchecked(DIAGNOSTIC, "campaign_open", "diagnostic:campaign_open")
+unchecked(DIAGNOSTIC, "campaign_detail", "diagnostic:campaign_detail", "get_campaign_for(")
+for view in ("campaign_invite", "campaign_close"):
+    unmanaged(DIAGNOSTIC, view, f"diagnostic:{view}")
+    unchecked(DIAGNOSTIC, view, f"diagnostic:{view}", "get_campaign_for(")
+unchecked(
+    REPORTS, "assessment_request", "diagnostic_reports:assessment_request", "get_assessment_for("
+)
+unchecked(REPORTS, "result_request", "diagnostic_reports:result_request")
+unchecked(REPORTS, "status", "diagnostic_reports:status", "get_report_for(")
+unchecked(REPORTS, "download", "diagnostic_reports:download", "get_report_for(")
+for view in ("assessment_list", "assessment_export"):
+    undecorated(STAFF, view, "agency_staff_required", f"diagnostic_staff:{view}")
+
+ROLES = "digitalees/roles.py"
+rule(
+    "roles.is_agency_staff: TOTP on",
+    ROLES,
+    "return is_agency_member(user) and not staff_needs_mfa(user)",
+    "return is_agency_member(user)",
+    rows("agency_without_mfa"),
+)
+rule(
+    "roles.is_agency_member: a superuser counts",
+    ROLES,
+    "return user.is_superuser or AGENCY_GROUP",
+    "return AGENCY_GROUP",
+    rows("superuser and organisation_detail"),
+)
+rule(
+    "roles.agency_staff_required: 403 for others",
+    ROLES,
+    "            raise PermissionDenied\n        return view",
+    "        return view",
+    rows("staff_organisation_list"),
+)
+rule(
+    "roles.agency_staff_required: agency without TOTP sent to set it up",
+    ROLES,
+    "            if is_agency_member(user) and staff_needs_mfa(user):",
+    "            if False:",
+    rows("agency_without_mfa and (staff_ or coach_)"),
+)
+rule(
+    "network.rules.can_view: members",
+    "network/rules.py",
+    "return self.is_member or self.is_assigned_coach",
+    "return self.is_assigned_coach",
+    rows("organisation_detail"),
+)
+rule(
+    "network.rules.can_view: assigned coaches",
+    "network/rules.py",
+    "return self.is_member or self.is_assigned_coach or self.is_agency",
+    "return self.is_member or self.is_agency",
+    rows("organisation_detail"),
+)
+rule(
+    "network.rules.can_manage: admins",
+    "network/rules.py",
+    "return self.is_admin or self.is_agency",
+    "return self.is_member or self.is_agency",
+    rows("organisation_edit"),
+)
+rule(
+    "diagnostic.rules.can_view_assessment: respondent",
+    "diagnostic/rules.py",
+    "    if is_respondent(request, assessment):\n        return True\n    if assessment.campaign",
+    "    if assessment.campaign",
+    [MATRIX, "tests/diagnostic/test_rules.py", "-k", "diagnostic:results or campaign"],
+)
+rule(
+    "diagnostic.rules.can_claim: unattached",
+    "diagnostic/rules.py",
+    "        and is_unclaimed(assessment)\n",
+    "",
+    ["tests/diagnostic/test_rules.py"],
+)
+rule(
+    "diagnostic.services.assessment_claim: membership",
+    "diagnostic/services.py",
+    "if organisation and not network_rules.is_member(user, organisation):",
+    "if False:",
+    [
+        "tests/diagnostic/test_rules.py",
+        "tests/diagnostic/test_campaigns_and_links.py",
+        "-k",
+        "claim",
+    ],
+)
+
+
+def main(only):
+    sources = [p for d in ("network", "diagnostic", "digitalees") for p in (ROOT / d).rglob("*.py")]
+    UNGUARDED.write_text(UNGUARDED_SOURCE)
+    try:
+        for index, (label, edit, args) in enumerate(GUARDS):
+            if only and str(index) not in only:
+                continue
+            saved = {path: path.read_text() for path in sources}
+            try:
+                edit()
+                command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args]
+                out = subprocess.run(command, capture_output=True, text=True, cwd=ROOT).stdout
+            finally:
+                for path, text in saved.items():
+                    if path.read_text() != text:
+                        path.write_text(text)
+            lines = out.strip().splitlines() or ["?"]
+            failed = [line.split(" ")[1] for line in lines if line.startswith("FAILED")]
+            print(f"## {index}. {label}\n   {lines[-1]}")
+            for name in failed[:4]:
+                print(f"   FAILED {name.replace(MATRIX + '::', '')}")
+            if len(failed) > 4:
+                print(f"   ... and {len(failed) - 4} more")
+            sys.stdout.flush()
+    finally:
+        UNGUARDED.unlink()
+
+
+if __name__ == "__main__":
+    os.chdir(ROOT)
+    main(sys.argv[1:])
