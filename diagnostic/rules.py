@@ -112,8 +112,9 @@ def get_campaign_for(request, slug: str, pk: int, *, manage: bool = False):
 
 def get_result_for(request, slug: str, pk: int) -> Result:
     """An organisation's result, for whoever may see the organisation; 404 for others."""
-    result = Result.objects.select_related("organisation").filter(pk=pk, organisation__slug=slug)
-    result = result.first()
+    result = (
+        Result.objects.select_related("organisation").filter(pk=pk, organisation__slug=slug).first()
+    )
     if result is None:
         raise Http404
     check_organisation_access(request.user, result.organisation)
@@ -125,17 +126,19 @@ def report_needs_login(request, report: Report) -> bool:
     or a diagnostic answered while logged in) and not held in this browser's session."""
     if request.user.is_authenticated:
         return False
-    if report.result_id:
+    if report.result is not None:
         return True
     assessment = report.assessment
+    if assessment is None:  # a report is of an assessment or of a result (a constraint)
+        return True
     has_owner = assessment.respondent_id is not None or assessment.organisation_id is not None
     return has_owner and not is_respondent(request, assessment)
 
 
 def can_view_report(request, report: Report) -> bool:
-    if report.result_id:
+    if report.result is not None:
         return can_view_organisation(request.user, report.result.organisation)
-    return can_view_assessment(request, report.assessment)
+    return report.assessment is not None and can_view_assessment(request, report.assessment)
 
 
 def get_report_for(request, pk: int) -> Report:

@@ -98,8 +98,8 @@ def dashboard(request):
     return render(request, "dashboard.html", context)
 
 
-@login_required
 @require_GET
+@login_required
 def organisation_detail(request, slug):
     """An organisation's page (network's URL name `network:organisation_detail`): its profile
     and people from network, its diagnostic results from diagnostic; seen by its members,
