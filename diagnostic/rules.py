@@ -47,13 +47,15 @@ def can_view_assessment(request, assessment: Assessment) -> bool:
     return False
 
 
-def get_assessment_for(request, uuid, *, answer: bool = False) -> Assessment:
+def get_assessment_for(request, uuid, *, answer: bool = False, queryset=None) -> Assessment:
     """404 for anyone who may not see the assessment (or may not answer it, with `answer`).
 
     Respondents only may answer; others who may see the results get 404 on answering pages
-    too, since the answering pages of someone else's draft do not exist for them."""
+    too, since the answering pages of someone else's draft do not exist for them.
+    `queryset` loads more with it (its answers)."""
     assessment = (
-        Assessment.objects.select_related("questionnaire", "organisation", "campaign")
+        (Assessment.objects if queryset is None else queryset)
+        .select_related("questionnaire", "organisation", "campaign")
         .filter(uuid=uuid)
         .first()
     )

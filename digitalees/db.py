@@ -1,7 +1,7 @@
 """Database pieces shared by the apps: a percentile aggregate that PostgreSQL computes
 natively and SQLite (the development default) through a registered aggregate."""
 
-from django.db.models import Aggregate, FloatField
+from django.db.models import Aggregate, CharField, FloatField
 
 
 class Percentile(Aggregate):
@@ -53,3 +53,26 @@ class _SQLitePercentile:
 def register_sqlite_functions(sender, connection, **kwargs):
     if connection.vendor == "sqlite":
         connection.connection.create_aggregate("digitalees_percentile", 2, _SQLitePercentile)
+
+
+class IdList(Aggregate):
+    """The ids of a group as one comma-separated string ("3,7,12"), so that a subquery can
+    bring a row's related ids along with the row itself, in the same query."""
+
+    function = "STRING_AGG"
+    name = "IdList"
+    template = "%(function)s(CAST(%(expressions)s AS text), ',')"
+    output_field = CharField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            function="GROUP_CONCAT",
+            template="%(function)s(%(expressions)s, ',')",
+            **extra_context,
+        )
+
+
+def parse_id_list(value: str | None) -> list[int]:
+    return [int(part) for part in value.split(",")] if value else []
