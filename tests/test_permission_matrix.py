@@ -78,7 +78,6 @@ def _invitation(org, admin):
 # name -> (method, kwargs builder(org, people), expected status per role)
 MATRIX = {
     "home": ("get", lambda org, p: {}, PUBLIC),
-    "bare": ("get", lambda org, p: {}, PUBLIC),
     "healthz": ("get", lambda org, p: {}, PUBLIC),
     "dashboard": ("get", lambda org, p: {}, LOGGED_IN),
     "network:organisation_create": ("get", lambda org, p: {}, LOGGED_IN),
