@@ -67,6 +67,11 @@ def _lock_draft(assessment: Assessment) -> Assessment:
         raise AssessmentLocked(
             _("This diagnostic was submitted: its answers can no longer change.")
         )
+    loaded = selectors.loaded_answers(assessment)
+    if loaded is not None and locked.updated_at == assessment.updated_at:
+        # No answer was saved since these were loaded (each save moves updated_at under
+        # this lock): they are the draft's answers, no need to read them again.
+        setattr(locked, selectors.ANSWERS_ATTR, loaded)
     return locked
 
 
@@ -167,8 +172,6 @@ def _answer_write_at_once(*, assessment: Assessment, selected: dict[Question, li
     known = selectors.loaded_answers(assessment)
     if not choices or known is None or connection.vendor != "postgresql":
         return False
-    if transaction.get_connection().in_atomic_block:
-        return False  # inside a caller's transaction: the general path costs the same
     now = timezone.now()
     sql = _ANSWER_AT_ONCE.format(
         assessment=connection.ops.quote_name(Assessment._meta.db_table),
