@@ -315,6 +315,7 @@ class Bench:
                 if row.kind != "operation":
                     entry["ratio_to_bare"] = round(row.median_ms / bare, 2)
                 entry["volume"] = self.volume
+            entry["targets"] = [{"target": t, "met": m} for m, t in self.verdicts(row, bare)]
             rows.append(entry)
         self.print_table(bare)
         self.print_diagnosis(bare)
