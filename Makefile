@@ -7,7 +7,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: help run setup install messages compilemessages migrate seed test lint typecheck e2e chromium bench lock clean
+.PHONY: help run setup install messages compilemessages migrate seed test lint typecheck e2e chromium pdf-libraries bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-16s %s\n", $$1, $$2}'
@@ -16,7 +16,7 @@ run: setup seed ## Set everything up (venv, translations, database, demo data) a
 	@echo "Serving DigitalEES at http://$(HOST)/"
 	$(PY) manage.py runserver $(HOST)
 
-setup: install compilemessages migrate ## Install, compile translations and migrate, without serving
+setup: install pdf-libraries compilemessages migrate ## Install, compile translations and migrate, without serving
 
 install: $(VENV)/.installed
 
@@ -53,14 +53,17 @@ typecheck: install ## mypy (django-stubs) on every app's services, selectors, ru
 chromium: ## Install Debian's Chromium for the browser tests when it is missing
 	bash scripts/ensure-chromium.sh
 
-test: install compilemessages lint typecheck chromium ## Lint, type-check, check migrations and run the whole test suite
+pdf-libraries: ## Install Pango and HarfBuzz's subset library (fast PDF fonts) when they are missing
+	bash scripts/ensure-pdf-libraries.sh
+
+test: install pdf-libraries compilemessages lint typecheck chromium ## Lint, type-check, check migrations and run the whole test suite
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
 
 e2e: install compilemessages chromium ## Run the browser journeys alone (headless Chromium)
 	$(PY) -m pytest tests/e2e -m e2e
 
-bench: install compilemessages ## Measure pages and operations on PostgreSQL (BENCH_SCALE=full|small)
+bench: install pdf-libraries compilemessages ## Measure pages and operations on PostgreSQL (BENCH_SCALE=full|small)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
 		BENCH_SCALE=$${BENCH_SCALE:-full} $(PY) -m bench
 

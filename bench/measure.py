@@ -14,13 +14,15 @@ REPEAT = 50  # BENCH.md: at least 30 requests for a page
 
 PAGE = "page"  # a GET through the test client: its target is a ratio to `bare`
 WRITE = "write"  # a POST through the test client (autosave, submit): ratio shown, no target
+FLOW = "flow"  # what a user does from start to end, many requests: its total time
 OPERATION = "operation"  # not a request (a PDF): its own time
 
 
 @dataclass
 class Item:
-    """One measured page or operation. `call` runs it once (and checks its outcome);
-    `before` prepares each run outside the timing (a fresh draft, a pending report)."""
+    """One measured page, flow or operation. `call` runs it once (and checks its outcome);
+    `before` prepares each run outside the timing (a fresh draft, a pending report). Its
+    targets, where the issues name them: a ratio to `bare`, a number of queries, a median."""
 
     name: str
     call: Callable[[], object]
@@ -28,10 +30,13 @@ class Item:
     kind: str = PAGE
     warmup: int = WARMUP
     repeat: int = REPEAT
+    max_ratio: float | None = None
+    max_queries: int | None = None
+    max_ms: float | None = None
 
     @property
     def through_client(self) -> bool:
-        return self.kind in (PAGE, WRITE)
+        return self.kind in (PAGE, WRITE, FLOW)
 
 
 @dataclass

@@ -1,12 +1,13 @@
 """The bench's course: database, fills, measures, table, var/bench.json, clean-up."""
 
 import contextlib
-import itertools
+import importlib
+import importlib.util
 import json
 import logging
 import os
-import random
 import re
+import secrets
 import shutil
 import signal
 import sys
@@ -16,12 +17,9 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-PDF_WARMUP, PDF_REPEAT = 2, 10
-PAGE_RATIO_TARGET = 3.0
-PDF_TARGET_MS = 1500
+PAGE_RATIO_TARGET = 3.0  # a page (GET) with no target of its own: ≤ 3× bare
 # A read at least this slow, or this share of its page, is worth an EXPLAIN ANALYZE.
 SLOW_QUERY_MS, SLOW_QUERY_SHARE = 5.0, 0.2
-STAFF_LIST_NAMES = ("diagnostic_staff:list", "diagnostic_staff:assessment_list")
 HOST = "localhost"  # in ALLOWED_HOSTS by default
 
 
@@ -31,7 +29,8 @@ class BenchError(Exception):
 
 def main() -> int:
     scale = os.environ.get("BENCH_SCALE", "full")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "digitalees.settings")
+    # The project's settings with the reference page `bare/` added to its URLs.
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     import django
 
     django.setup()
@@ -98,7 +97,9 @@ class _OwnDatabase:
         from django.db import connection
         from django.test.utils import setup_databases
 
-        self.name = f"digitalees_bench_{os.getpid()}"
+        # Apart from every digitalees_<name> database (the project's, the tests', other
+        # checkouts'), and from a bench that runs at the same time.
+        self.name = f"benchrun_{os.getpid()}_{secrets.token_hex(3)}"
         connection.settings_dict.setdefault("TEST", {})["NAME"] = self.name
         print(f"Creating database {self.name} and migrating…", flush=True)
         try:
@@ -155,6 +156,12 @@ class Row:
 
 
 class Bench:
+    """The course, and what every app's module (`bench/<app label>.py`) is given: the
+    measured organisation and its admin's client, another organisation that submits (so
+    that the measured one keeps its results), an agency staff member's client, the
+    questionnaire that the fill answered. Each module's `items(bench)` returns its
+    measure.Items; `bench.notes` takes what the table should say about them."""
+
     def __init__(self, scale):
         from bench import fill
         from diagnostic.models import Questionnaire
@@ -165,8 +172,8 @@ class Bench:
         self.questionnaire = Questionnaire.current()
         self.structure = questionnaire_structure(self.questionnaire.id)
         self.rows: dict[str, Row] = {}
+        self.items_of: dict[str, object] = {}
         self.notes: list[str] = []
-        self.drafts: list = []  # submit-ready drafts, one used per submit
 
     # --- the course ------------------------------------------------------------------------
 
@@ -221,12 +228,7 @@ class Bench:
     def count(self, item):
         from bench.measure import count_queries
 
-        self.prepare(item)
         return count_queries(item)
-
-    def prepare(self, item):
-        if item.name == "diagnostic.submit":
-            self.submit_drafts(item.warmup + item.repeat + 2)
 
     def time(self, items):
         """Requests run in rounds, one of each item per round, so that a busy machine slows
@@ -234,17 +236,20 @@ class Bench:
         from bench.measure import Timing, run_once, time_item
 
         requests = [i for i in items if i.through_client]
-        for item in items:
-            self.prepare(item)
         rounds = max(i.repeat for i in requests)
-        print(f"  {len(requests)} requests × {rounds} rounds…", flush=True)
+        print(f"  {len(requests)} requests or flows × up to {rounds} rounds…", flush=True)
         for item in requests:
             for _ in range(item.warmup):
                 run_once(item)
         samples = {item.name: Timing() for item in requests}
-        for _ in range(rounds):
+        for round_ in range(rounds):
             for item in requests:
-                samples[item.name].samples_ms.append(run_once(item))
+                # A flow of sixty requests runs fewer rounds than a page, spread over them.
+                if (
+                    round_ % (rounds // item.repeat) == 0
+                    and len(samples[item.name].samples_ms) < item.repeat
+                ):
+                    samples[item.name].samples_ms.append(run_once(item))
         for item in items:
             if not item.through_client:
                 print(f"  {item.name}: {item.repeat} runs…", flush=True)
@@ -257,181 +262,41 @@ class Bench:
 
     def setup(self, written):
         from django.contrib.auth.models import Group
-        from django.test import Client
 
-        from diagnostic import demo
-        from diagnostic.models import Report, Result
         from digitalees.models import User
         from digitalees.roles import AGENCY_GROUP
 
-        self.organisation, admin_id = written[self.plan.target]
-        self.latest = Result.objects.get(organisation=self.organisation, is_latest=True)
-        # Another organisation submits, so that the measured one keeps its results.
+        self.organisation, self.admin_id = written[self.plan.target]
         self.submitter, self.submitter_id = next(
             written[i] for i in self.plan.first if i != self.plan.target
         )
-
-        def client_for(user_id):
-            client = Client(raise_request_exception=True, HTTP_HOST=HOST)
-            client.force_login(User.objects.get(pk=user_id))
-            return client
-
-        self.member = client_for(admin_id)
-        self.submitter_client = client_for(self.submitter_id)
+        self.member = self.client_for(self.admin_id)
+        self.submitter_client = self.client_for(self.submitter_id)
         staff = User.objects.create(email="agence@bench.test", first_name="Agence")
         staff.groups.add(Group.objects.get(name=AGENCY_GROUP))
-        self.staff = client_for(staff.pk)
+        self.staff = self.client_for(staff.pk)
 
-        # Two drafts of the measured member, answered but for the last part: one to read a
-        # page of, one to answer in.
-        profile = demo.profile_for(
-            self.structure,
-            random.Random(7),
-            size_band=self.organisation.size_band,
-            sector=self.organisation.sector,
-        )
-        self.full_answers = demo.answers_for(self.structure, profile)
-        last_part = {q.id for q in self.structure.questions_of[self.structure.dimensions[-1].id]}
-        partial = {q: c for q, c in self.full_answers.items() if q not in last_part}
-        self.page_draft, self.answer_draft = demo.assessments_create(
-            self.structure,
-            self.questionnaire.id,
-            [demo.Item(partial, self.organisation.pk, admin_id) for _ in range(2)],
-        )
-        self.pdf_report = Report.objects.create(result=self.latest, language="fr")
+    def client_for(self, user_id):
+        from django.test import Client
 
-    def submit_drafts(self, count):
-        from diagnostic import demo
+        from digitalees.models import User
 
-        missing = count - len(self.drafts)
-        if missing > 0:
-            self.drafts += demo.assessments_create(
-                self.structure,
-                self.questionnaire.id,
-                [
-                    demo.Item(self.full_answers, self.submitter.pk, self.submitter_id)
-                    for _ in range(missing)
-                ],
-            )
+        client = Client(raise_request_exception=True, HTTP_HOST=HOST)
+        client.force_login(User.objects.get(pk=user_id))
+        return client
 
     def items(self):
-        from django.urls import NoReverseMatch, reverse
-
-        from bench.measure import WRITE, Item
-
-        member, slug = self.member, self.organisation.slug
-        dimension_url = reverse(
-            "diagnostic:dimension", kwargs={"uuid": self.page_draft.uuid, "position": 4}
-        )
-        question = next(q for q in self.structure.questions if q.type == "scale")
-        answer_url = reverse(
-            "diagnostic:answer", kwargs={"uuid": self.answer_draft.uuid, "code": question.code}
-        )
-        values = itertools.cycle(["1", "3"])  # alternate, so that each answer really writes
-        items = [
-            Item("bare", _get(member, reverse("bare"))),
-            Item("diagnostic.dimension", _get(member, dimension_url)),
-            Item(
-                "diagnostic.answer",
-                lambda: _check(
-                    member.post(answer_url, {question.code: next(values)}, HTTP_HX_REQUEST="true"),
-                    200,
-                ),
-                kind=WRITE,
-            ),
-            Item(
-                "diagnostic.results",
-                _get(
-                    member,
-                    reverse(
-                        "diagnostic:organisation_result",
-                        kwargs={"slug": slug, "pk": self.latest.pk},
-                    ),
-                ),
-            ),
-            Item(
-                "diagnostic.history",
-                _get(member, reverse("diagnostic:organisation_history", kwargs={"slug": slug})),
-            ),
-            self._submit_item(),
-        ]
-        for name in STAFF_LIST_NAMES:
-            try:
-                url = reverse(name)
-            except NoReverseMatch:
-                continue
-            items.append(Item("diagnostic.staff_list", _get(self.staff, url)))
-            self.notes.append(f"diagnostic.staff_list is GET {url} ({name}).")
-            break
-        else:
-            self.notes.append(
-                f"diagnostic.staff_list skipped: no URL named {' or '.join(STAFF_LIST_NAMES)}."
-            )
-        pdf = self._pdf_item()
-        if pdf:
-            items.append(pdf)
-        for item in items:
-            self.rows[item.name] = Row(item.name, item.kind)
-        return items
-
-    def _submit_item(self):
         from django.urls import reverse
 
-        from bench.measure import WRITE, Item
+        from bench.measure import Item
 
-        client, state = self.submitter_client, {}
-
-        def before():
-            state["draft"] = self.drafts.pop()
-            # A browser shows the "submitted" message on the next page; drop it here.
-            client.cookies.pop("messages", None)
-
-        def call():
-            uuid = state["draft"].uuid
-            response = _check(client.post(reverse("diagnostic:review", kwargs={"uuid": uuid})), 302)
-            if not response["Location"].endswith(f"/{uuid}/results/"):
-                raise BenchError(f"submitting went to {response['Location']}")
-
-        return Item("diagnostic.submit", call, before=before, kind=WRITE)
-
-    def _pdf_item(self):
-        from bench.measure import OPERATION, Item
-
-        try:
-            from diagnostic.reports.services import report_render
-        except ImportError:
-            self.notes.append(
-                "diagnostic.pdf skipped: diagnostic.reports.services.report_render is missing."
-            )
-            return None
-        from diagnostic.models import Report
-
-        state = {}
-
-        def before():
-            # As the task finds it: pending, loaded with its result and organisation.
-            old = Report.objects.get(pk=self.pdf_report.pk)
-            if old.file:
-                old.file.storage.delete(old.file.name)
-            Report.objects.filter(pk=old.pk).update(
-                status=Report.Status.PENDING, file="", ready_at=None
-            )
-            state["report"] = Report.objects.select_related(
-                "assessment__organisation", "result__organisation"
-            ).get(pk=old.pk)
-
-        def call():
-            if report_render(state["report"]) is None:
-                raise BenchError("report_render did not render the report")
-
-        return Item(
-            "diagnostic.pdf",
-            call,
-            before=before,
-            kind=OPERATION,
-            warmup=PDF_WARMUP,
-            repeat=PDF_REPEAT,
-        )
+        items = [Item("bare", get(self.member, reverse("bare")))]
+        for module in app_modules():
+            items += module.items(self)
+        for item in items:
+            self.rows[item.name] = Row(item.name, item.kind)
+            self.items_of[item.name] = item
+        return items
 
     # --- the report ------------------------------------------------------------------------
 
@@ -450,26 +315,34 @@ class Bench:
                 if row.kind != "operation":
                     entry["ratio_to_bare"] = round(row.median_ms / bare, 2)
                 entry["volume"] = self.volume
+            entry["targets"] = [{"target": t, "met": m} for m, t in self.verdicts(row, bare)]
             rows.append(entry)
         self.print_table(bare)
         self.print_diagnosis(bare)
         return {"scale": self.scale, "database": "postgresql", "rows": rows}
 
     def verdicts(self, row, bare) -> list[tuple[bool, str]]:
-        """[(met, text)] of the targets that apply to the row."""
+        """[(met, text)] of the targets that apply to the row: its item's own, or ≤ 3× bare
+        for a page; the same queries at both volumes for every row."""
+        item = self.items_of[row.name]
         verdicts = []
         ratio = row.median_ms / bare
-        if row.kind == "page" and row.name != "bare":
-            verdicts.append((ratio <= PAGE_RATIO_TARGET, f"{ratio:.1f}× bare (≤ 3×)"))
-        if row.name == "diagnostic.pdf":
-            verdicts.append((row.median_ms < PDF_TARGET_MS, f"median < {PDF_TARGET_MS} ms"))
+        max_ratio = item.max_ratio
+        if max_ratio is None and row.kind == "page" and row.name != "bare":
+            max_ratio = PAGE_RATIO_TARGET
+        if max_ratio is not None:
+            verdicts.append((ratio <= max_ratio, f"{ratio:.1f}× bare (≤ {max_ratio:g}×)"))
+        if item.max_ms is not None:
+            verdicts.append((row.median_ms <= item.max_ms, f"median ≤ {item.max_ms:g} ms"))
+        if item.max_queries is not None:
+            verdicts.append((row.queries <= item.max_queries, f"≤ {item.max_queries} queries"))
         verdicts.append((row.queries == row.queries_small, "queries stable"))
         return verdicts
 
     def print_table(self, bare):
         print(f"\nscale {self.scale}, {self.volume} (queries_small at {self.small_volume})\n")
         header = (
-            f"{'name':<23}{'median ms':>10}{'p95 ms':>9}{'sql ms':>8}{'queries':>9}"
+            f"{'name':<25}{'median ms':>10}{'p95 ms':>9}{'sql ms':>8}{'queries':>9}"
             f"{'small':>7}{'× bare':>8}  targets"
         )
         print(header)
@@ -480,15 +353,15 @@ class Bench:
                 ("met: " if met else "MISSED: ") + text for met, text in self.verdicts(row, bare)
             )
             print(
-                f"{row.name:<23}{row.median_ms:>10.1f}{row.p95_ms:>9.1f}"
+                f"{row.name:<25}{row.median_ms:>10.1f}{row.p95_ms:>9.1f}"
                 f"{row.detail.total_ms:>8.1f}{row.queries:>9}{row.queries_small:>7}{ratio:>8}"
                 f"  {verdicts}"
             )
         print(
             "\nsql ms: time in the database driver during one counted run. Targets: pages "
-            f"(GET) ≤ {PAGE_RATIO_TARGET:.0f}× bare; writes (answer, submit) show their ratio "
-            f"without a target; PDF median < {PDF_TARGET_MS} ms; the same queries at both "
-            "volumes."
+            f"(GET) ≤ {PAGE_RATIO_TARGET:.0f}× bare unless they name their own; writes and "
+            "flows (a user's whole course, median of its total server time) show their ratio "
+            "and the targets of their item; the same queries at both volumes."
         )
         for note in self.notes:
             print(f"note: {note}")
@@ -498,7 +371,7 @@ class Bench:
         from bench.measure import explain, is_read
 
         for row in self.rows.values():
-            if row.kind == "operation" or row.median_ms <= PAGE_RATIO_TARGET * bare:
+            if row.kind == "operation" or all(met for met, _ in self.verdicts(row, bare)):
                 continue
             detail = row.detail
             print(
@@ -525,11 +398,24 @@ def _describe(error: Exception) -> str:
     return f"{type(error).__name__}: {str(error)[:300]}"
 
 
-def _check(response, status):
+def app_modules():
+    """The bench module of each installed app that has one (`bench/<app label>.py`, with
+    `items(bench)`), in the order of INSTALLED_APPS."""
+    from django.apps import apps
+
+    for config in apps.get_app_configs():
+        name = f"bench.{config.label}"
+        if importlib.util.find_spec(name) is not None:
+            module = importlib.import_module(name)
+            if hasattr(module, "items"):
+                yield module
+
+
+def check(response, status):
     if response.status_code != status:
         raise BenchError(f"{response.request['PATH_INFO']}: {response.status_code}, not {status}")
     return response
 
 
-def _get(client, url):
-    return lambda: _check(client.get(url), 200)
+def get(client, url):
+    return lambda: check(client.get(url), 200)

@@ -17,6 +17,7 @@ The `get_<kind>_for(request, …)` functions fetch an object for the request's u
 those who may not see it, 403 for those who may see but not change it.
 """
 
+from django.db.models import QuerySet
 from django.http import Http404
 
 from network.rules import can_view_organisation, check_organisation_access, get_organisation_for
@@ -76,15 +77,17 @@ def can_claim(request, assessment: Assessment) -> bool:
     )
 
 
-def get_assessment_for(request, uuid, *, answer: bool = False) -> Assessment:
+def get_assessment_for(
+    request, uuid, *, answer: bool = False, queryset: QuerySet[Assessment] | None = None
+) -> Assessment:
     """404 for anyone who may not see the assessment (or may not answer it, with `answer`).
 
     Respondents only may answer; others who may see the results get 404 on answering pages
-    too, since the answering pages of someone else's draft do not exist for them."""
+    too, since the answering pages of someone else's draft do not exist for them.
+    `queryset` loads more with it (its answers)."""
+    base = Assessment.objects.all() if queryset is None else queryset
     assessment = (
-        Assessment.objects.select_related("questionnaire", "organisation", "campaign")
-        .filter(uuid=uuid)
-        .first()
+        base.select_related("questionnaire", "organisation", "campaign").filter(uuid=uuid).first()
     )
     if assessment is None:
         raise Http404

@@ -5,11 +5,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.core.cache import cache
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 
 from digitalees.charts import PALETTE, Series, radar_svg
-from digitalees.db import Percentile
+from digitalees.db import IdList, Percentile, parse_id_list
 from network.models import Resource
 from network.selectors import library_version
 
@@ -97,8 +97,48 @@ def visible_question_ids(structure: Structure, answers: dict[int, list[int]]) ->
 # --- answers and progress ----------------------------------------------------------------
 
 
+# The attribute that `with_answers` fills: the assessment's choice ids as loaded with it,
+# then {question id: [choice ids]} once read, kept up to date by the services that save
+# answers on that instance.
+ANSWERS_ATTR = "loaded_answers"
+
+
+def with_answers(queryset=None):
+    """Assessments that bring their answers along, in the same query (a subquery of their
+    choice ids): each answering page reads an assessment and its answers together."""
+    queryset = Assessment.objects.all() if queryset is None else queryset
+    choice_ids = (
+        Answer.choices.through.objects.filter(answer__assessment=OuterRef("pk"))
+        .order_by()
+        .values("answer__assessment")
+        .annotate(ids=IdList("choice_id"))
+        .values("ids")  # type: ignore[misc]  # django-stubs cannot see an annotation here
+    )
+    return queryset.annotate(**{ANSWERS_ATTR: Subquery(choice_ids)})
+
+
+def loaded_answers(assessment) -> dict[int, list[int]] | None:
+    """The answers loaded with the assessment (`with_answers`), without a query; None when
+    it was loaded without them."""
+    if not hasattr(assessment, ANSWERS_ATTR):
+        return None
+    loaded = getattr(assessment, ANSWERS_ATTR)
+    if not isinstance(loaded, dict):
+        structure = questionnaire_structure(assessment.questionnaire_id)
+        answers: dict[int, list[int]] = {}
+        for choice_id in parse_id_list(loaded):
+            answers.setdefault(structure.choices[choice_id].question_id, []).append(choice_id)
+        loaded = answers
+        setattr(assessment, ANSWERS_ATTR, loaded)
+    return loaded
+
+
 def answers_of(assessment) -> dict[int, list[int]]:
-    """{question id: [choice ids]} of an assessment, in one query."""
+    """{question id: [choice ids]} of an assessment: those loaded with it (`with_answers`),
+    or read in one query."""
+    loaded = loaded_answers(assessment)
+    if loaded is not None:
+        return loaded
     answers: dict[int, list[int]] = {}
     rows = Answer.choices.through.objects.filter(answer__assessment=assessment).values_list(
         "answer__question_id", "choice_id"

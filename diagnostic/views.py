@@ -62,12 +62,17 @@ def start(request):
     )
 
 
+def _answering(request, uuid):
+    """The respondent's draft, with its answers loaded in the same query."""
+    return get_assessment_for(request, uuid, answer=True, queryset=selectors.with_answers())
+
+
 def _page(assessment, position, *, errors=None):
     structure = selectors.questionnaire_structure(assessment.questionnaire_id)
     dimension = structure.dimension_at(position)
     if dimension is None:
         raise Http404
-    answers = selectors.answers_of(assessment)
+    answers = selectors.answers_of(assessment)  # as loaded, or as the last save left them
     shown = selectors.visible_question_ids(structure, answers)
     items = []
     for question in structure.questions_of[dimension.id]:
@@ -99,7 +104,7 @@ def _page(assessment, position, *, errors=None):
 @require_http_methods(["GET", "POST"])
 def dimension(request, uuid, position):
     """One page per dimension. Works as a plain form; htmx saves each answer as it is given."""
-    assessment = get_assessment_for(request, uuid, answer=True)
+    assessment = _answering(request, uuid)
     if assessment.is_submitted:
         messages.info(request, _("This diagnostic was submitted: here are its results."))
         return redirect(_results_url(assessment))
@@ -110,19 +115,18 @@ def dimension(request, uuid, position):
     errors = {}
     shown_before = context["shown"]
     try:
-        for item in context["items"]:
-            question = item["question"]
-            try:
-                services.answer_save(
-                    assessment=assessment,
-                    question=question,
-                    choice_codes=request.POST.getlist(question.code),
-                )
-            except ValidationError as error:
-                errors[question.code] = error.messages
+        services.answers_save(
+            assessment=assessment,
+            choice_codes={
+                item["question"]: request.POST.getlist(item["question"].code)
+                for item in context["items"]
+            },
+        )
     except services.AssessmentLocked as error:
         messages.error(request, str(error))
         return redirect(_results_url(assessment))
+    except ValidationError as error:
+        errors = error.message_dict
     if errors:
         context = _page(assessment, position, errors=errors)
         return render(request, "diagnostic/dimension.html", context, status=400)
@@ -144,7 +148,7 @@ def dimension(request, uuid, position):
 @require_POST
 def answer(request, uuid, code):
     """Save one answer as soon as it is given (htmx); returns the page's questions."""
-    assessment = get_assessment_for(request, uuid, answer=True)
+    assessment = _answering(request, uuid)
     structure = selectors.questionnaire_structure(assessment.questionnaire_id)
     question = structure.question_by_code.get(code)
     if question is None:
@@ -172,7 +176,7 @@ def answer(request, uuid, code):
 
 @require_http_methods(["GET", "POST"])
 def review(request, uuid):
-    assessment = get_assessment_for(request, uuid, answer=True)
+    assessment = _answering(request, uuid)
     if assessment.is_submitted:
         messages.info(request, _("This diagnostic was submitted: here are its results."))
         return redirect(_results_url(assessment))

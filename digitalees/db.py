@@ -3,7 +3,7 @@ natively and SQLite (the development default) through a registered aggregate, an
 insert for the services' bulk variants."""
 
 from django.db import connection
-from django.db.models import Aggregate, FloatField
+from django.db.models import Aggregate, CharField, FloatField
 
 
 class Percentile(Aggregate):
@@ -82,3 +82,26 @@ def insert_rows(model, rows: list[dict], *, batch_size: int = 2000) -> list[int]
             for pk, row in zip(ids, rows, strict=True):
                 copy.write_row((pk, *row.values()))
     return ids
+
+
+class IdList(Aggregate):
+    """The ids of a group as one comma-separated string ("3,7,12"), so that a subquery can
+    bring a row's related ids along with the row itself, in the same query."""
+
+    function = "STRING_AGG"
+    name = "IdList"
+    template = "%(function)s(CAST(%(expressions)s AS text), ',')"
+    output_field = CharField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            function="GROUP_CONCAT",
+            template="%(function)s(%(expressions)s, ',')",
+            **extra_context,
+        )
+
+
+def parse_id_list(value: str | None) -> list[int]:
+    return [int(part) for part in value.split(",")] if value else []

@@ -66,12 +66,6 @@ def home(request):
     return render(request, "home.html", {"objectives": OBJECTIVES})
 
 
-@require_GET
-def bare(request):
-    """A page of the base layout that does nothing else: the benchmarks' reference."""
-    return render(request, "bare.html")
-
-
 @login_required
 @require_GET
 def dashboard(request):

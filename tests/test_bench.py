@@ -64,3 +64,26 @@ def test_the_bench_refuses_sqlite(tmp_path):
     )
     assert result.returncode == 2, result.stdout + result.stderr
     assert "measures PostgreSQL" in result.stdout
+
+
+def test_the_reference_page_is_in_the_benchs_urls_only(client, settings, django_user_model):
+    from django.urls import NoReverseMatch, reverse
+
+    with pytest.raises(NoReverseMatch):
+        reverse("bare")
+    assert client.get("/bare/").status_code == 404
+    settings.ROOT_URLCONF = "bench.urls"
+    client.force_login(django_user_model.objects.create(email="bare@example.be"))
+    response = client.get(reverse("bare"))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert '<main id="main"' in content  # the base layout, for a logged-in user
+    assert "Page de référence" in content
+    assert "bare@example.be" in content  # "logged in as", in the navigation
+
+
+def test_each_app_brings_its_rows_from_a_module_of_its_own():
+    from bench import run
+
+    modules = [m.__name__ for m in run.app_modules()]
+    assert modules == ["bench.diagnostic"]

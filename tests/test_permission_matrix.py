@@ -148,8 +148,6 @@ def _result_kwargs(org, p):
 MATRIX = {
     ("home", "get"): Row(_none, PUBLIC),
     ("home", "post"): Row(_none, NOT_ALLOWED),
-    ("bare", "get"): Row(_none, PUBLIC),
-    ("bare", "post"): Row(_none, NOT_ALLOWED),
     ("healthz", "get"): Row(_none, PUBLIC),
     ("healthz", "post"): Row(_none, PUBLIC),
     ("dashboard", "get"): Row(_none, LOGGED_IN),
