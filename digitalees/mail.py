@@ -66,6 +66,15 @@ class QueuedEmailBackend(BaseEmailBackend):
     commits (at once, in-process, when tasks run eagerly: development without Redis)."""
 
     def send_messages(self, email_messages):
+        try:
+            return self._queue(email_messages)
+        except Exception:
+            if not self.fail_silently:  # mail_admins(fail_silently=True) must not raise
+                raise
+            logger.exception("E-mails could not be queued")
+            return 0
+
+    def _queue(self, email_messages):
         emails = []
         for message in email_messages:
             if message.attachments:
