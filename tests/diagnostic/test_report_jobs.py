@@ -261,45 +261,83 @@ def through_redis():
     _reset_connections()
 
 
-@pytest.mark.celery_worker
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_worker_killed_mid_render_the_report_is_rendered_and_mailed_once(through_redis, tmp_path):
-    admin, result = _org_result()
+def _worker_env(tmp_path):
     db = connection.settings_dict
-    mail_dir = tmp_path / "mail"
-    env = {
+    return {
         **os.environ,
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
         "REDIS_URL": REDIS_URL,
         "MEDIA_ROOT": str(django_settings.MEDIA_ROOT),
-        "EMAIL_URL": f"filemail:///{mail_dir}",  # four slashes: an absolute path
+        "EMAIL_URL": f"filemail:///{tmp_path / 'mail'}",  # four slashes: an absolute path
         # The broker hands an unacknowledged message to another worker after 3 s.
         "CELERY_VISIBILITY_TIMEOUT": "3",
     }
+
+
+def _stop(*processes):
+    for process in processes:
+        if process is not None and process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(10)
+
+
+def _assert_rendered_and_mailed_once(report, tmp_path):
+    time.sleep(2)  # time for a duplicate, were there one
+    report.refresh_from_db()
+    assert report.status == Report.Status.READY and report.attempts == 2
+    assert len(_pdfs()) == 1
+    assert [e.to for e in Email.objects.all()] == [["boss@example.be"]]
+    [sent] = list((tmp_path / "mail").iterdir())
+    assert reverse("diagnostic_reports:download", kwargs={"pk": report.pk}) in sent.read_text()
+
+
+@pytest.mark.celery_worker
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_worker_killed_mid_render_the_report_is_rendered_and_mailed_once(through_redis, tmp_path):
     if connection.vendor != "postgresql":
         pytest.skip("the worker processes need a database server")
-    slow = _worker(env, "--slow")
+    admin, result = _org_result()
+    env, marker = _worker_env(tmp_path), tmp_path / "rendering"
+    slow = _worker(env, f"--slow-once={marker}")
     survivor = None
     try:
         report = reports.report_request(
             result=result, language="en", notify_email="boss@example.be"
         )
-        assert _wait(lambda: Report.objects.filter(claimed_at__isnull=False).exists(), 60)
+        assert _wait(marker.exists, 60)
         os.killpg(slow.pid, signal.SIGKILL)  # mid-render: nothing acknowledged nor stored
         slow.wait(10)
-        survivor = _worker(env)
+        # Another worker starts; the broker hands it the message after the visibility timeout.
+        survivor = _worker(env, f"--slow-once={marker}")
         assert _wait(lambda: Email.objects.filter(status=STATUS.sent).exists(), 90), (
             Report.objects.values().first()
         )
-        time.sleep(2)  # time for a duplicate, were there one
     finally:
-        for process in (slow, survivor):
-            if process is not None and process.poll() is None:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait(10)
-    report.refresh_from_db()
-    assert report.status == Report.Status.READY and report.attempts == 2
-    assert len(_pdfs()) == 1
-    assert [e.to for e in Email.objects.all()] == [["boss@example.be"]]
-    [sent] = list(mail_dir.iterdir())
-    assert reverse("diagnostic_reports:download", kwargs={"pk": report.pk}) in sent.read_text()
+        _stop(slow, survivor)
+    _assert_rendered_and_mailed_once(report, tmp_path)
+
+
+@pytest.mark.celery_worker
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_worker_process_killed_mid_render_its_task_goes_back_to_the_queue(
+    through_redis, tmp_path
+):
+    """Out of memory, the kernel kills the pool's process, not the worker: the task is
+    rejected back to the queue (reject_on_worker_lost), not acknowledged and lost."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the worker processes need a database server")
+    admin, result = _org_result()
+    env, marker = _worker_env(tmp_path), tmp_path / "rendering"
+    worker = _worker(env, "--prefork", f"--slow-once={marker}")
+    try:
+        report = reports.report_request(
+            result=result, language="en", notify_email="boss@example.be"
+        )
+        assert _wait(lambda: marker.exists() and marker.read_text(), 60)
+        os.kill(int(marker.read_text()), signal.SIGKILL)
+        assert _wait(lambda: Email.objects.filter(status=STATUS.sent).exists(), 60), (
+            Report.objects.values().first()
+        )
+    finally:
+        _stop(worker)
+    _assert_rendered_and_mailed_once(report, tmp_path)
