@@ -29,6 +29,7 @@ from post_office import mail as post_office_mail
 from post_office.connections import connections
 from post_office.models import STATUS, Email, Log
 from post_office.settings import get_default_mailer, get_max_retries, get_retry_timedelta
+from post_office.utils import cleanup_expired_mails
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +39,9 @@ DELIVER_TASK = "digitalees.tasks.deliver_mail"
 # time limit, after which the claim is dead (its worker was killed) and the message is due.
 CLAIM = timedelta(minutes=5)
 DUE_STATUSES = (STATUS.queued, STATUS.requeued)
+# Messages hold invitation, access and password-reset links: kept for the admin's "was it
+# sent?" no longer than the longest of them is valid (an access link, 60 days).
+KEEP = timedelta(days=60)
 
 
 def send_templated_mail(
@@ -189,6 +193,12 @@ def _retry_later(email: Email, exc: Exception) -> None:
         email=email, status=STATUS.failed, message=str(exc), exception_type=type(exc).__name__
     )
     logger.warning("E-mail %s not delivered (%s: %s)", email.pk, type(exc).__name__, exc)
+
+
+def mail_purge() -> int:
+    """Delete the messages written more than KEEP ago; returns how many."""
+    deleted, _attachments = cleanup_expired_mails(timezone.now() - KEEP)
+    return deleted
 
 
 class FileAndConsoleBackend(BaseEmailBackend):

@@ -152,6 +152,7 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": timedelta(minutes=1),
         "options": {"expires": 50},
     },
+    "purge-old-mail": {"task": "digitalees.tasks.purge_old_mail", "schedule": timedelta(days=1)},
 }
 
 # --- Mail ---------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from post_office.models import STATUS, Email
 from diagnostic import services as diagnostic_services
 from digitalees import mail as outbox
 from digitalees.celery import app
-from digitalees.tasks import deliver_queued_mail
+from digitalees.tasks import deliver_queued_mail, purge_old_mail
 from network import services
 from tests.digitalees.test_celery_worker import REDIS_URL, redis_celery  # noqa: F401
 from tests.factories import MembershipFactory
@@ -220,6 +220,20 @@ def test_development_without_a_broker_delivers_at_once(
     [written] = tmp_path.iterdir()
     assert "colleague@example.be" in written.read_text()
     assert Email.objects.get().status == STATUS.sent
+
+
+def test_messages_are_deleted_once_their_links_have_expired(
+    django_capture_on_commit_callbacks,
+):
+    admin = MembershipFactory(role="admin")
+    with django_capture_on_commit_callbacks(execute=True):
+        _invite(admin, "old@example.be")
+        _invite(admin, "new@example.be")
+    Email.objects.filter(to="old@example.be").update(
+        created=timezone.now() - outbox.KEEP - timedelta(days=1)
+    )
+    assert purge_old_mail.apply().get() == 1
+    assert [e.to for e in Email.objects.all()] == [["new@example.be"]]
 
 
 # --- the broker down, then back ---------------------------------------------------------------
