@@ -16,7 +16,7 @@ def deliver_queued_mail() -> int:
     return mail_deliver()
 
 
-@shared_task(time_limit=300, soft_time_limit=240)
+@shared_task(time_limit=120, soft_time_limit=100)
 def purge_old_mail() -> int:
     """Periodic (daily): delete the messages kept past their use (see mail_purge)."""
     return mail_purge()
