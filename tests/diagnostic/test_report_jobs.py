@@ -27,7 +27,8 @@ from diagnostic.tasks import render_report, requeue_stale_reports
 from digitalees.celery import app
 from tests.diagnostic.conftest import answer_everything
 from tests.diagnostic.test_reports import _org_result, _result_page_url, _result_request_url
-from tests.digitalees.test_celery_worker import REDIS_URL
+from tests.digitalees.test_celery_worker import REDIS_URL, redis_celery  # noqa: F401
+from tests.digitalees.test_mail_queue import broker_down  # noqa: F401
 from tests.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -118,6 +119,35 @@ def test_a_render_that_keeps_killing_its_worker_fails_and_the_page_offers_to_try
     report.refresh_from_db()
     assert report.status == Report.Status.READY and report.attempts == 1
     assert "Download the PDF report" in client.get(_result_page_url(result)).content.decode()
+
+
+@pytest.mark.celery_worker
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_report_asked_for_while_the_broker_is_down_is_rendered_once_it_is_back(
+    client, request, mailoutbox
+):
+    admin, result = _org_result()
+    client.force_login(admin.user)
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+    request.getfixturevalue("broker_down")
+    response = client.post(_result_request_url(result))
+    assert response.status_code == 302
+    report = Report.objects.get(result=result)
+    assert report.status == Report.Status.PENDING
+    assert "being prepared" in client.get(_result_page_url(result)).content.decode()
+
+    # Redis and a worker are back; a couple of minutes later the periodic task queues it.
+    request.getfixturevalue("redis_celery")
+    Report.objects.update(queued_at=timezone.now() - reports.REQUEUE_AFTER)
+    schedule = django_settings.CELERY_BEAT_SCHEDULE["requeue-stale-reports"]
+    app.send_task(schedule["task"])
+    assert _wait(lambda: mailoutbox, 30)
+    report.refresh_from_db()
+    assert report.status == Report.Status.READY
+    assert [m.to for m in mailoutbox] == [[admin.user.email]]
+    app.send_task(schedule["task"])  # a second tick queues nothing
+    time.sleep(1)
+    assert len(mailoutbox) == 1 and len(_pdfs()) == 1
 
 
 # --- no lock held while a PDF renders (PostgreSQL) -----------------------------------------------
