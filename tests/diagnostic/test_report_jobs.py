@@ -122,7 +122,8 @@ def test_a_render_that_keeps_killing_its_worker_fails_and_the_page_offers_to_try
 
 
 @pytest.mark.celery_worker
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("published_questionnaire")
 def test_a_report_asked_for_while_the_broker_is_down_is_rendered_once_it_is_back(
     client, request, mailoutbox
 ):
@@ -170,7 +171,8 @@ def _in_thread(target, *args):
     return thread, box
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("published_questionnaire")
 def test_a_second_request_and_an_invalidation_do_not_wait_for_a_render(monkeypatch):
     if connection.vendor != "postgresql":
         pytest.skip("row locks are PostgreSQL's (SQLite locks the whole database)")
@@ -322,7 +324,8 @@ def _assert_rendered_and_mailed_once(report, tmp_path):
 
 
 @pytest.mark.celery_worker
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("published_questionnaire")
 def test_a_worker_killed_mid_render_the_report_is_rendered_and_mailed_once(through_redis, tmp_path):
     if connection.vendor != "postgresql":
         pytest.skip("the worker processes need a database server")
@@ -348,7 +351,8 @@ def test_a_worker_killed_mid_render_the_report_is_rendered_and_mailed_once(throu
 
 
 @pytest.mark.celery_worker
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("published_questionnaire")
 def test_a_worker_process_killed_mid_render_its_task_goes_back_to_the_queue(
     through_redis, tmp_path
 ):

@@ -530,9 +530,8 @@ def test_a_draft_has_no_report(client):
 
 
 @pytest.mark.celery_worker
-# Serialized: the questionnaire (a data migration) is back after an earlier test's flush.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.usefixtures("redis_celery")
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("published_questionnaire", "redis_celery")
 def test_a_worker_renders_the_report_through_redis_and_mails_it(mailoutbox):
     admin, result = _org_result()
     report = reports.report_request(
