@@ -7,4 +7,7 @@ class DiagnosticConfig(AppConfig):
     verbose_name = _("Self-diagnostic")
 
     def ready(self):
-        from . import receivers  # noqa: F401  (connects them)
+        from . import (
+            receivers,  # noqa: F401  (connects them)
+            tasks,  # noqa: F401  (registers the tasks that services enqueue by name)
+        )

@@ -441,6 +441,15 @@ class Report(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     ready_at = models.DateTimeField(null=True, blank=True)
     error = models.TextField(blank=True)
+    # The row is the render job's record. When it was last queued: a pending report that no
+    # worker claimed for a while is queued again (its message was lost).
+    queued_at = models.DateTimeField(default=timezone.now)
+    # The render in progress, claimed by a conditional update (no lock is held while it
+    # renders): the attempt's task id, and since when. A claim older than the task's time
+    # limit is a dead worker's and may be taken over.
+    claim_token = models.CharField(max_length=64, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["-created_at"]

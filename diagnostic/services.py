@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import reduce
 
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
@@ -17,11 +16,17 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from digitalees.db import insert_rows
-from digitalees.tasks import send_mail_task
+from digitalees.mail import send_templated_mail
 from network import rules as network_rules
 from network.models import Membership, Organisation
 
 from . import scoring, selectors
+from .access import (  # noqa: F401  (AccessLinkError, assessment_from_token: for the views)
+    ACCESS_MAX_AGE,
+    AccessLinkError,
+    access_token,
+    assessment_from_token,
+)
 from .models import (
     Answer,
     Assessment,
@@ -660,48 +665,22 @@ def campaign_result_update(*, campaign: Campaign) -> Result | None:
 
 
 # --- access links (resume a visitor's diagnostic, answer a campaign) ---------------------
-
-ACCESS_SALT = "diagnostic.access"
-ACCESS_MAX_AGE = timedelta(days=60)
-
-
-class AccessLinkError(Exception):
-    """A resume or campaign link that cannot be used; the message is shown to the visitor."""
-
-
-def access_token(assessment: Assessment) -> str:
-    """A signed link that opens the assessment to whoever holds it: sent only by e-mail."""
-    return signing.dumps({"a": str(assessment.uuid), "k": assessment.visitor_key}, salt=ACCESS_SALT)
-
-
-def assessment_from_token(token: str) -> Assessment:
-    try:
-        data = signing.loads(token, salt=ACCESS_SALT, max_age=ACCESS_MAX_AGE)
-    except signing.SignatureExpired as exc:
-        raise AccessLinkError(_("This link has expired. Start a new diagnostic.")) from exc
-    except signing.BadSignature as exc:
-        raise AccessLinkError(_("This link is not valid. Check that you copied it whole.")) from exc
-    assessment = Assessment.objects.filter(uuid=data.get("a")).first()
-    if assessment is None or not assessment.visitor_key or assessment.visitor_key != data.get("k"):
-        raise AccessLinkError(_("This diagnostic no longer exists."))
-    return assessment
+# The signed links are made and read in access.py: the reports' e-mails use them too.
 
 
 def resume_link_send(*, assessment: Assessment, email: str) -> None:
     """E-mail the visitor a link to resume their diagnostic from any browser."""
     if not assessment.visitor_key:
         raise ValidationError(_("This diagnostic belongs to an account: log in to resume it."))
-    Assessment.objects.filter(pk=assessment.pk).update(respondent_email=email)
     context = {
         "path": reverse("diagnostic:access", kwargs={"token": access_token(assessment)}),
         "expires_days": ACCESS_MAX_AGE.days,
     }
-    language = get_language()
-    transaction.on_commit(
-        lambda: send_mail_task.delay(
-            template="diagnostic/email/resume", to=[email], context=context, language=language
+    with transaction.atomic():  # the address and its e-mail are committed together
+        Assessment.objects.filter(pk=assessment.pk).update(respondent_email=email)
+        send_templated_mail(
+            template="diagnostic/email/resume", to=[email], context=context, language=get_language()
         )
-    )
 
 
 @transaction.atomic
@@ -818,14 +797,11 @@ def campaign_invite(*, campaign: Campaign, email: str, invited_by) -> Assessment
         "path": reverse("diagnostic:access", kwargs={"token": access_token(assessment)}),
         "expires_days": ACCESS_MAX_AGE.days,
     }
-    language = get_language()
-    transaction.on_commit(
-        lambda: send_mail_task.delay(
-            template="diagnostic/email/campaign_invitation",
-            to=[email],
-            context=context,
-            language=language,
-        )
+    send_templated_mail(
+        template="diagnostic/email/campaign_invitation",
+        to=[email],
+        context=context,
+        language=get_language(),
     )
     return assessment
 

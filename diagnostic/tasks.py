@@ -1,9 +1,9 @@
 """Background jobs of the diagnostic."""
 
-from celery import shared_task
-from django.db import transaction
+import uuid
 
-from .models import Report
+from celery import shared_task
+
 from .reports import services as reports
 
 
@@ -11,36 +11,44 @@ from .reports import services as reports
     bind=True,
     autoretry_for=(OSError,),
     retry_backoff=True,
+    # Every countdown stays below the broker's visibility timeout (else the waiting message
+    # is handed out again meanwhile).
+    retry_backoff_max=60,
     max_retries=3,
     soft_time_limit=60,
     time_limit=90,
+    # A worker process killed mid-render (out of memory): the message goes back to the
+    # queue instead of being acknowledged; report_claim gives up after MAX_ATTEMPTS.
+    reject_on_worker_lost=True,
 )
 def render_report(self, report_id: int) -> str:
     """Render a pending report's PDF, then e-mail its link.
 
-    Safe to run twice: only a pending row that no other worker holds is rendered, and the
-    lock is kept while rendering (a second run skips it, then finds it ready)."""
+    Safe to run twice: the report is claimed by a conditional update (a second run skips
+    it), rendered outside any transaction and without a lock, and marked ready only if this
+    attempt still holds it."""
+    token = self.request.id or uuid.uuid4().hex
+    report = reports.report_claim(report_id, token=token)
+    if report is None:
+        return "skipped"
     try:
-        with transaction.atomic():
-            report = (
-                Report.objects.select_for_update(skip_locked=True, of=("self",))
-                .select_related("assessment__organisation", "result__organisation")
-                .filter(pk=report_id, status=Report.Status.PENDING)
-                .first()
-            )
-            if report is None:
-                return "skipped"
-            report = reports.report_render(report)
+        rendered = reports.report_render(report, token=token)
     except Exception as exc:
         # While a retry follows, the report stays pending (the page keeps waiting); after the
         # last one, or an error that is not retried, it fails and the page offers to try again.
         final = not _will_retry(self, exc)
-        reports.report_fail(report_id, error=f"{type(exc).__name__}: {exc}", final=final)
+        reports.report_fail(
+            report_id, token=token, error=f"{type(exc).__name__}: {exc}", final=final
+        )
         raise
-    if report is None:
-        return "skipped"
-    reports.report_notify(report)
-    return "rendered"
+    return "rendered" if rendered else "stale"
+
+
+@shared_task(time_limit=60, soft_time_limit=50)
+def requeue_stale_reports() -> int:
+    """Periodic (CELERY_BEAT_SCHEDULE): queue again the reports left pending by a broker
+    outage or a dead worker."""
+    return reports.report_requeue_stale()
 
 
 def _will_retry(task, exc: Exception) -> bool:

@@ -9,6 +9,7 @@ class DigitaleesConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
+        from . import tasks  # noqa: F401  (registers the tasks that mail.py enqueues by name)
         from .db import register_sqlite_functions
 
         connection_created.connect(register_sqlite_functions)

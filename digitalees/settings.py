@@ -5,6 +5,7 @@ Every difference between a laptop and production comes from an environment varia
 run in-process, mail written to var/mail/ and the console.
 """
 
+from datetime import timedelta
 from email.utils import parseaddr
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "csp",
+    "post_office",
     "digitalees",
     "network",
     "diagnostic",
@@ -154,14 +156,40 @@ else:
     CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
+# A task is acknowledged once it has run, so a worker killed mid-task leaves its message to
+# the broker, which hands it to another worker after the visibility timeout (one hour by
+# default in kombu's Redis transport: a killed render would wait that long). Every task
+# claims its row before acting, so a message delivered twice has its effect once.
 CELERY_TASK_ACKS_LATE = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # Longer than any task's time limit (CELERY_TASK_TIME_LIMIT) and any retry countdown,
+    # else a task still running, or waiting for its retry, would be handed out again.
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=300),
+    # Without them a publish waits forever on a broker that vanished without closing the
+    # connection; a request then hangs instead of leaving the job to the periodic task.
+    "socket_connect_timeout": 3,
+    "socket_timeout": 5,
+}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_TIME_LIMIT = 120
 CELERY_TASK_SOFT_TIME_LIMIT = 90
 CELERY_TIMEZONE = "Europe/Brussels"
-# Periodic jobs are declared here, in code; later issues add reminders.
-CELERY_BEAT_SCHEDULE: dict = {}
+# Periodic jobs are declared here, in code. E-mails and PDF reports are written to the
+# database first; these deliver what a broker outage or a killed worker left behind.
+CELERY_BEAT_SCHEDULE: dict = {
+    "deliver-queued-mail": {
+        "task": "digitalees.tasks.deliver_queued_mail",
+        "schedule": timedelta(minutes=1),
+        "options": {"expires": 50},  # a tick not run within its minute is superseded
+    },
+    "requeue-stale-reports": {
+        "task": "diagnostic.tasks.requeue_stale_reports",
+        "schedule": timedelta(minutes=1),
+        "options": {"expires": 50},
+    },
+    "purge-old-mail": {"task": "digitalees.tasks.purge_old_mail", "schedule": timedelta(days=1)},
+}
 
 # --- Mail ---------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="DigitalEES <noreply@digitalees.be>")
@@ -171,6 +199,22 @@ if env.str("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
 else:
     EMAIL_BACKEND = "digitalees.mail.FileAndConsoleBackend"
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)  # seconds; a delivery never hangs a worker
+# Every message is written to the database (django-post-office's Email table) in the
+# transaction of what caused it, and a worker delivers it through the backend above once
+# that commits; the periodic task above delivers what is still due (digitalees/mail.py).
+POST_OFFICE = {
+    "BACKENDS": {"default": EMAIL_BACKEND},
+    "DEFAULT_PRIORITY": "medium",  # queued: never sent inside the request
+    # A refused delivery is tried again after 1, 2, 4 … minutes, 8 times (about 4 hours).
+    "MAX_RETRIES": 8,
+    "RETRY_INTERVAL": timedelta(minutes=1),
+    "LOG_LEVEL": 1,  # failures only
+    # Delivery is digitalees.tasks': post_office's own task sends under a file lock local
+    # to one machine and claims no row, so two worker hosts would send the same message.
+    "CELERY_ENABLED": False,
+}
+EMAIL_BACKEND = "digitalees.mail.QueuedEmailBackend"
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "digitalees.User"
@@ -324,6 +368,9 @@ LOGGING = {
             "level": "ERROR",
             "filters": ["require_debug_false"],
             "class": "django.utils.log.AdminEmailHandler",
+            # Straight to the mail server, not through the queue in the database: an error
+            # report must not depend on the database (the error may be there).
+            "email_backend": POST_OFFICE["BACKENDS"]["default"],
         },
     },
     # Errors from anywhere (Django, Celery tasks, the apps) reach the root's two handlers.

@@ -1,11 +1,22 @@
 from celery import shared_task
 
-from .mail import send_templated_mail
+from .mail import mail_deliver, mail_purge
 
 
-@shared_task(
-    autoretry_for=(OSError,), retry_backoff=True, max_retries=5, time_limit=60, soft_time_limit=45
-)
-def send_mail_task(*, template: str, to: list[str], context: dict, language: str | None = None):
-    """Send one templated e-mail from a worker. The context must be JSON-serialisable."""
-    return send_templated_mail(template=template, to=to, context=context, language=language)
+@shared_task(time_limit=60, soft_time_limit=50)
+def deliver_mail(email_ids: list[int]) -> int:
+    """Deliver messages just queued (enqueued once their transaction commits)."""
+    return mail_deliver(ids=email_ids)
+
+
+@shared_task(time_limit=60, soft_time_limit=50)
+def deliver_queued_mail() -> int:
+    """Periodic (CELERY_BEAT_SCHEDULE): deliver every message still due, e.g. queued while
+    the broker was down, claimed by a worker that died, or refused and due for a retry."""
+    return mail_deliver()
+
+
+@shared_task(time_limit=120, soft_time_limit=100)
+def purge_old_mail() -> int:
+    """Periodic (daily): delete the messages kept past their use (see mail_purge)."""
+    return mail_purge()

@@ -16,8 +16,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
+from digitalees.mail import send_templated_mail
 from digitalees.roles import is_coach
-from digitalees.tasks import send_mail_task
 
 from .models import CoachAssignment, Invitation, Membership, Organisation
 from .signals import organisation_changed
@@ -200,11 +200,9 @@ def invitation_create(
         "accept_path": invitation_url(invitation),
         "expires_days": INVITATION_MAX_AGE.days,
     }
-    language = get_language()
-    transaction.on_commit(
-        lambda: send_mail_task.delay(
-            template="network/email/invitation", to=[email], context=context, language=language
-        )
+    # Queued in this transaction: the invitation and its e-mail are committed together.
+    send_templated_mail(
+        template="network/email/invitation", to=[email], context=context, language=get_language()
     )
     return invitation
 

@@ -70,6 +70,18 @@ def _media_roots(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _queued_mail(settings):
+    """Mail goes through the queue as in production: written to the Email table, then
+    delivered once the transaction commits, here to Django's locmem outbox (`mailoutbox`).
+    pytest-django sets EMAIL_BACKEND to locmem itself, which would skip the queue."""
+    settings.EMAIL_BACKEND = "digitalees.mail.QueuedEmailBackend"
+    settings.POST_OFFICE = {
+        **settings.POST_OFFICE,
+        "BACKENDS": {"default": "django.core.mail.backends.locmem.EmailBackend"},
+    }
+
+
+@pytest.fixture(autouse=True)
 def _fast_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -6,28 +6,43 @@ new respondent submits, so its reports are deleted then and rendered again on re
 """
 
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache, partial
 from pathlib import Path
 
+from celery import current_app
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from digitalees.tasks import send_mail_task
+from digitalees.mail import send_templated_mail
 from network.models import Organisation
 
 from .. import selectors
+from ..access import ACCESS_MAX_AGE, access_token
 from ..models import Assessment, Report, Result
 
 TEMPLATE = "diagnostic/report/report.html"
 STYLESHEET = Path(settings.BASE_DIR) / "templates" / "diagnostic" / "report" / "report.css"
+
+
+# Enqueued by name: diagnostic.tasks imports this module.
+RENDER_TASK = "diagnostic.tasks.render_report"
+# A render claimed longer ago than this is a dead worker's (the task's hard time limit is
+# shorter): another attempt may take the report over.
+CLAIM_TIMEOUT = timedelta(minutes=3)
+# A pending report that no worker claimed for this long is queued again (requeue_stale).
+REQUEUE_AFTER = timedelta(minutes=2)
+# Renders that killed their worker or ran out of time this often: the report fails, and
+# the page offers to try again.
+MAX_ATTEMPTS = 5
 
 
 def report_request(
@@ -39,7 +54,9 @@ def report_request(
     notify_email: str = "",
 ) -> Report:
     """The report of these results in `language`: the stored one when it is ready, else a
-    pending one whose rendering is queued once the transaction commits."""
+    pending one whose rendering is queued once the transaction commits.
+
+    Takes no lock: a render in progress never makes a second click wait."""
     if (assessment is None) == (result is None):
         raise ValueError("A report is of an assessment or of a result, not both.")
     if language not in dict(settings.LANGUAGES):
@@ -51,7 +68,7 @@ def report_request(
         requested_by = None
     notify = [notify_email] if notify_email else []
     with transaction.atomic():
-        report, created = Report.objects.select_for_update().get_or_create(
+        report, created = Report.objects.get_or_create(
             **source,
             language=language,
             defaults={"requested_by": requested_by, "notify_emails": notify},
@@ -59,28 +76,47 @@ def report_request(
         if report.status == Report.Status.READY and _file_exists(report):
             return report
         if not created and report.status != Report.Status.PENDING:
-            # Failed, or ready but its file was lost: render it again.
-            report.status = Report.Status.PENDING
-            report.error = ""
-            report.ready_at = None
-            report.file = ""
-            report.save(update_fields=["status", "error", "ready_at", "file"])
-        if not created and notify_email and not report.emails(notify_email):
+            # Failed, or ready but its file was lost: render it again (unless another
+            # request just did).
+            Report.objects.filter(pk=report.pk, status=report.status, file=report.file.name).update(
+                status=Report.Status.PENDING,
+                error="",
+                ready_at=None,
+                file="",
+                claim_token="",
+                claimed_at=None,
+                attempts=0,
+                queued_at=timezone.now(),
+            )
+        if not created and notify_email:
             # Everyone who asks while it is being prepared gets the link.
-            report.notify_emails.append(notify_email)
-            report.save(update_fields=["notify_emails"])
-        # A pending report asked for again is queued again: the task acts only on a pending
-        # row it can lock, so a second run does nothing, and a lost message is made up for.
-        # Robust: a broker that is down must not fail the request (the report stays pending).
+            _add_notify_email(report.pk, notify_email)
+        # A pending report asked for again is queued again: a render claims the report
+        # first, so a second run does nothing, and a lost message is made up for.
+        # Robust: a broker that is down must not fail the request (the report stays pending
+        # and the periodic task queues it again).
         report_id = report.pk
         transaction.on_commit(lambda: _enqueue(report_id), robust=True)
-    return report
+    # As it is now (another request or a render may have changed it meanwhile).
+    return Report.objects.filter(pk=report.pk).first() or report
+
+
+def _add_notify_email(report_pk: int, address: str) -> None:
+    """Add the address to a pending report's list, by a conditional update (the list it
+    read is still the list), so that neither a concurrent request nor the render's end,
+    which mails and empties the list, loses an address."""
+    for _attempt in range(5):
+        row = Report.objects.filter(pk=report_pk, status=Report.Status.PENDING).first()
+        if row is None or row.emails(address):
+            return  # ready meanwhile (the page offers the download), or already listed
+        if Report.objects.filter(
+            pk=report_pk, status=Report.Status.PENDING, notify_emails=row.notify_emails
+        ).update(notify_emails=[*row.notify_emails, address]):
+            return
 
 
 def _enqueue(report_id: int) -> None:
-    from ..tasks import render_report  # the tasks module imports this one
-
-    render_report.delay(report_id)
+    current_app.signature(RENDER_TASK, args=[report_id]).delay()
 
 
 def _file_exists(report: Report) -> bool:
@@ -90,16 +126,20 @@ def _file_exists(report: Report) -> bool:
 
 
 def _delete_reports(reports_qs) -> int:
-    """Delete reports whose source changed, and their files once that commits."""
+    """Delete reports whose source changed, and their files once that commits. A render in
+    progress holds no lock, so this never waits for it: its end finds the row gone and
+    deletes its own file (report_finish)."""
     with transaction.atomic():
-        # Waits for a rendering in progress, so that its file is deleted too.
-        reports = list(reports_qs.select_for_update())
+        # Locked for the instant of the delete only: a render that ends meanwhile cannot
+        # store a file that this list would miss.
+        reports = list(reports_qs.select_for_update().values_list("pk", "file"))
         if not reports:
             return 0
-        Report.objects.filter(pk__in=[r.pk for r in reports]).delete()
-        for report in reports:
-            if report.file:
-                transaction.on_commit(partial(report.file.storage.delete, report.file.name))
+        Report.objects.filter(pk__in=[pk for pk, _name in reports]).delete()
+        storage = Report._meta.get_field("file").storage
+        for _pk, name in reports:
+            if name:
+                transaction.on_commit(partial(storage.delete, name))
     return len(reports)
 
 
@@ -113,33 +153,101 @@ def report_invalidate_for_assessment(assessment) -> int:
     return _delete_reports(Report.objects.filter(assessment=assessment))
 
 
-def report_render(report: Report) -> Report | None:
-    """Render the PDF of a pending report, store it and mark the report ready.
-
-    Callers (the task) hold the row's lock; the last update is conditional all the same so
-    that a report invalidated or finished meanwhile is left alone (None is returned)."""
-    pdf = report_pdf(report)
-    name = f"{secrets.token_urlsafe(16)}.pdf"  # unguessable, should media ever be served
-    report.file.save(name, ContentFile(pdf), save=False)
+def report_claim(report_id: int, *, token: str) -> Report | None:
+    """Claim a pending report for the render attempt `token` (its task id: a message
+    redelivered after its worker was killed carries the same one), by a conditional update:
+    None when another attempt holds it, or it is no longer pending."""
     now = timezone.now()
-    updated = Report.objects.filter(pk=report.pk, status=Report.Status.PENDING).update(
-        status=Report.Status.READY, file=report.file.name, ready_at=now, error=""
+    claimable = (
+        Q(claimed_at__isnull=True) | Q(claim_token=token) | Q(claimed_at__lt=now - CLAIM_TIMEOUT)
     )
-    if not updated:
-        if report.file.name:
-            report.file.storage.delete(report.file.name)
+    claimed = Report.objects.filter(claimable, pk=report_id, status=Report.Status.PENDING).update(
+        claim_token=token, claimed_at=now, attempts=F("attempts") + 1
+    )
+    if not claimed:
         return None
-    report.status, report.ready_at, report.error = Report.Status.READY, now, ""
+    report = Report.objects.select_related("assessment__organisation", "result__organisation").get(
+        pk=report_id
+    )
+    if report.attempts > MAX_ATTEMPTS:
+        report_fail(
+            report_id,
+            token=token,
+            error=f"Gave up after {MAX_ATTEMPTS} attempts (worker killed or out of time).",
+            final=True,
+        )
+        return None
     return report
 
 
-def report_fail(report_id: int, *, error: str, final: bool) -> None:
+def report_render(report: Report, *, token: str = "") -> Report | None:
+    """Render the PDF of a report claimed by the attempt `token` (outside any transaction,
+    holding no lock), store it and mark the report ready; None when the report was
+    invalidated or taken over meanwhile (see report_finish)."""
+    pdf = report_pdf(report)
+    return report if report_finish(report, pdf=pdf, token=token) else None
+
+
+def report_finish(report: Report, *, pdf: bytes, token: str) -> bool:
+    """Store the PDF and mark the report ready, if the attempt `token` still holds it: a
+    report invalidated (deleted) or taken over meanwhile is left alone and the file deleted.
+
+    The "ready" e-mails are queued in the same transaction as the ready mark: sent once,
+    and only for a report that became ready."""
+    name = f"{secrets.token_urlsafe(16)}.pdf"  # unguessable, should media ever be served
+    report.file.save(name, ContentFile(pdf), save=False)
+    held = Report.objects.filter(pk=report.pk, status=Report.Status.PENDING, claim_token=token)
+    for _attempt in range(5):
+        notify = held.values_list("notify_emails", flat=True).first()
+        if notify is None:
+            break  # invalidated or taken over
+        now = timezone.now()
+        with transaction.atomic():
+            # Conditional on the list it read: an address added meanwhile is not lost.
+            if held.filter(notify_emails=notify).update(
+                status=Report.Status.READY,
+                file=report.file.name,
+                ready_at=now,
+                error="",
+                notify_emails=[],
+                claim_token="",
+                claimed_at=None,
+            ):
+                report.status, report.ready_at, report.error = Report.Status.READY, now, ""
+                report_notify(report, notify)
+                return True
+    if report.file.name:
+        report.file.storage.delete(report.file.name)
+    return False
+
+
+def report_fail(report_id: int, *, token: str, error: str, final: bool) -> None:
     """Record why rendering failed; `final` when no retry will follow (the page then offers
-    to try again), otherwise the report stays pending for the retry to claim."""
-    changes = {"error": error[:2000]}
+    to try again), otherwise the report stays pending, released for the retry to claim."""
+    changes = {"error": error[:2000], "claim_token": "", "claimed_at": None}
     if final:
         changes["status"] = Report.Status.FAILED
-    Report.objects.filter(pk=report_id, status=Report.Status.PENDING).update(**changes)
+    Report.objects.filter(pk=report_id, status=Report.Status.PENDING, claim_token=token).update(
+        **changes
+    )
+
+
+def report_requeue_stale() -> int:
+    """Queue again each pending report that no live worker renders: never claimed since it
+    was queued a while ago (its message was lost: the broker was down), or claimed by a
+    worker that died. Run by the periodic task; returns how many were queued."""
+    now = timezone.now()
+    stale = Report.objects.filter(status=Report.Status.PENDING).filter(
+        Q(claimed_at__isnull=True, queued_at__lt=now - REQUEUE_AFTER)
+        | Q(claimed_at__lt=now - CLAIM_TIMEOUT, queued_at__lt=now - CLAIM_TIMEOUT)
+    )
+    queued = 0
+    for pk, queued_at in stale.values_list("pk", "queued_at")[:100]:
+        # Conditional: two periodic runs at once queue it once.
+        if Report.objects.filter(pk=pk, queued_at=queued_at).update(queued_at=now):
+            _enqueue(pk)
+            queued += 1
+    return queued
 
 
 def report_pdf(report: Report) -> bytes:
@@ -214,10 +322,10 @@ def report_organisation(report: Report) -> Organisation | None:
     return assessment.organisation if assessment is not None else _result_of(report).organisation
 
 
-def report_notify(report: Report) -> None:
-    """E-mail the download link of a ready report to each address given when asking for it
-    (one message each: colleagues do not see each other's addresses), then forget them."""
-    if not report.notify_emails:
+def report_notify(report: Report, addresses: list[str]) -> None:
+    """Queue the e-mail with the download link of a ready report to each address given when
+    asking for it (one message each: colleagues do not see each other's addresses)."""
+    if not addresses:
         return
     organisation = report_organisation(report)
     with translation.override(report.language):
@@ -230,8 +338,6 @@ def report_notify(report: Report) -> None:
         # A visitor's diagnostic has no account to log in to: the link is its signed access
         # link (as a resume link), which opens the results, the report ready there, in any
         # browser.
-        from ..services import ACCESS_MAX_AGE, access_token  # services import this module
-
         path = reverse("diagnostic:access", kwargs={"token": access_token(visitor_assessment)})
     else:
         path = reverse("diagnostic_reports:download", kwargs={"pk": report.pk})
@@ -242,13 +348,10 @@ def report_notify(report: Report) -> None:
         "is_visitor": is_visitor,
         "expires_days": ACCESS_MAX_AGE.days if is_visitor else None,
     }
-    for address in report.notify_emails:
-        send_mail_task.delay(
+    for address in addresses:
+        send_templated_mail(
             template="diagnostic/email/report_ready",
             to=[address],
             context=context,
             language=report.language,
         )
-    # (Unless it was asked for again meanwhile, its file lost: that rendering e-mails anew.)
-    Report.objects.filter(pk=report.pk, status=Report.Status.READY).update(notify_emails=[])
-    report.notify_emails = []

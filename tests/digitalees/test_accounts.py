@@ -1,6 +1,7 @@
 import pytest
 from allauth.account.models import EmailAddress
 from django.urls import reverse
+from post_office.models import STATUS, Email
 
 from digitalees.models import User
 from tests.factories import AgencyStaffFactory, UserFactory
@@ -8,16 +9,21 @@ from tests.factories import AgencyStaffFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_signup_by_email_requires_verification_before_login(client, mailoutbox):
-    response = client.post(
-        reverse("account_signup"),
-        {
-            "email": "Nouvelle@Example.be",
-            "password1": "un-mot-de-passe-sur",
-            "password2": "un-mot-de-passe-sur",
-        },
-    )
+def test_signup_by_email_requires_verification_before_login(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    # allauth's mail is queued like ours, and leaves once the request's writes commit.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("account_signup"),
+            {
+                "email": "Nouvelle@Example.be",
+                "password1": "un-mot-de-passe-sur",
+                "password2": "un-mot-de-passe-sur",
+            },
+        )
     assert response.status_code == 302
+    assert Email.objects.get().status == STATUS.sent  # through the queue
     user = User.objects.get()
     assert user.email == "nouvelle@example.be"  # allauth stores addresses in lower case
     assert not EmailAddress.objects.get(user=user).verified
