@@ -384,10 +384,9 @@ def result_figures(*, assessment=None, result=None) -> ResultFigures:
         raise ValueError("The figures are of an assessment or of a result, not both.")
     if assessment is not None:
         structure = questionnaire_structure(assessment.questionnaire_id)
-        scores = {
-            ds.dimension.code: ds.score
-            for ds in assessment.dimension_scores.select_related("dimension")
-        }
+        # The stored question scores give the dimension scores (the rule that submitting
+        # applied and stored): no need to read those back.
+        scores = scoring.dimension_scores(assessment.question_scores, structure.dimension_of)
         spreads: dict = {}
         source, organisation = assessment, assessment.organisation
         date, respondents = assessment.submitted_at, 1

@@ -360,22 +360,46 @@ def _dimension_score_rows(assessment_id: int, structure: Structure, scores: Asse
     ]
 
 
+def _claim_as_loaded(assessment: Assessment, structure: Structure) -> dict | None:
+    """Submit a draft outside campaigns from the answers loaded with it, claiming it with
+    one conditional update that holds only if no answer was saved since they were loaded
+    (each save moves updated_at) and it is still a draft. The fields submitted, or None
+    (then the locked path runs: it reads the answers again, or says why it cannot)."""
+    loaded = selectors.loaded_answers(assessment)
+    if loaded is None or assessment.campaign_id is not None:
+        return None
+    scores = assessment_scores(structure, loaded)
+    if scores.unanswered:
+        return None
+    submitted = _submitted_fields(scores, timezone.now())
+    claimed = Assessment.objects.filter(
+        pk=assessment.pk, status=Assessment.Status.DRAFT, updated_at=assessment.updated_at
+    ).update(**submitted)
+    return {**submitted, "scores": scores} if claimed else None
+
+
 @transaction.atomic
 def assessment_submit(*, assessment: Assessment) -> Assessment:
     """Score and lock the assessment; record the organisation's result if it has one."""
-    assessment = _lock_draft(assessment)
-    if assessment.campaign is not None and not assessment.campaign.is_open:
-        raise ValidationError(_("This campaign is closed: answers can no longer be submitted."))
     structure = questionnaire_structure(assessment.questionnaire_id)
-    scores = assessment_scores(structure, answers_of(assessment))
-    scores.check_complete()
-    submitted = _submitted_fields(scores, timezone.now())
-    # Claim the draft: only one request may submit it.
-    claimed = Assessment.objects.filter(pk=assessment.pk, status=Assessment.Status.DRAFT).update(
-        **submitted
-    )
-    if not claimed:
-        raise AssessmentLocked(_("This diagnostic was already submitted."))
+    submitted = _claim_as_loaded(assessment, structure)
+    if submitted is not None:
+        scores = submitted.pop("scores")
+    else:
+        assessment = _lock_draft(assessment)
+        if assessment.campaign is not None and not assessment.campaign.is_open:
+            raise ValidationError(
+                _("This campaign is closed: answers can no longer be submitted.")
+            )
+        scores = assessment_scores(structure, answers_of(assessment))
+        scores.check_complete()
+        submitted = _submitted_fields(scores, timezone.now())
+        # Claim the draft: only one request may submit it.
+        claimed = Assessment.objects.filter(
+            pk=assessment.pk, status=Assessment.Status.DRAFT
+        ).update(**submitted)
+        if not claimed:
+            raise AssessmentLocked(_("This diagnostic was already submitted."))
     for name, value in submitted.items():
         setattr(assessment, name, value)
     DimensionScore.objects.bulk_create(
@@ -560,7 +584,8 @@ def _store_result(
     return result
 
 
-@transaction.atomic
+# Nested in a submission: part of its transaction, no savepoint of its own.
+@transaction.atomic(savepoint=False)
 def result_record(*, assessment: Assessment, dimension_scores: dict | None = None) -> Result:
     """A single member's submitted assessment becomes the organisation's latest result.
     `dimension_scores` ({code: score}) spares reading what the caller has just written."""
@@ -619,7 +644,8 @@ def results_record_bulk(
     return results
 
 
-@transaction.atomic
+# Nested in a submission: part of its transaction, no savepoint of its own.
+@transaction.atomic(savepoint=False)
 def campaign_result_update(*, campaign: Campaign) -> Result | None:
     """The campaign's result: the mean of its submitted answers, with the spread of the
     respondents' dimension scores (perception gaps), never who answered what."""

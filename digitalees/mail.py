@@ -17,7 +17,7 @@ from datetime import timedelta
 
 from celery import current_app
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.backends.console import EmailBackend as ConsoleBackend
 from django.core.mail.backends.filebased import EmailBackend as FileBackend
@@ -199,6 +199,16 @@ def mail_purge() -> int:
     """Delete the messages written more than KEEP ago; returns how many."""
     deleted, _attachments = cleanup_expired_mails(timezone.now() - KEEP)
     return deleted
+
+
+class DirectBackend(BaseEmailBackend):
+    """Sends at once through the mail server that the queue delivers to (POST_OFFICE's
+    default backend), bypassing the queue: for error reports to ADMINS, which must not
+    depend on the database (the error may be there)."""
+
+    def send_messages(self, email_messages):
+        connection = get_connection(settings.POST_OFFICE["BACKENDS"]["default"])
+        return connection.send_messages(email_messages)
 
 
 class FileAndConsoleBackend(BaseEmailBackend):

@@ -22,6 +22,12 @@ AGENCY_GROUP = "agency"
 ROLE_GROUPS = (COACH_GROUP, AGENCY_GROUP)
 
 
+def remember_role_groups(user, names: str | None) -> None:
+    """Keep the account's role groups, read with the account ("coach,agency" or None), so
+    that the questions below ask the database nothing more."""
+    user._role_group_names = frozenset(names.split(",")) if names else frozenset()
+
+
 def _group_names(user) -> frozenset[str]:
     # Cached on the user object: templates and rules ask several times per request.
     if not getattr(user, "is_authenticated", False):

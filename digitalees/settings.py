@@ -219,8 +219,9 @@ EMAIL_BACKEND = "digitalees.mail.QueuedEmailBackend"
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "digitalees.User"
 AUTHENTICATION_BACKENDS = [
+    # allauth's, with the account's role groups read along with it (see the module).
+    "digitalees.auth.AuthenticationBackend",
     "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -370,7 +371,7 @@ LOGGING = {
             "class": "django.utils.log.AdminEmailHandler",
             # Straight to the mail server, not through the queue in the database: an error
             # report must not depend on the database (the error may be there).
-            "email_backend": POST_OFFICE["BACKENDS"]["default"],
+            "email_backend": "digitalees.mail.DirectBackend",
         },
     },
     # Errors from anywhere (Django, Celery tasks, the apps) reach the root's two handlers.

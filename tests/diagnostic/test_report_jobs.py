@@ -34,13 +34,9 @@ from tests.factories import MembershipFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 def _pdfs():
-    return list((django_settings.MEDIA_ROOT / "reports").rglob("*.pdf"))
+    # Reports are private files (conftest puts them in the test's own directory).
+    return list((django_settings.PRIVATE_MEDIA_ROOT / "reports").rglob("*.pdf"))
 
 
 def _lost_request(django_capture_on_commit_callbacks, **kwargs):
@@ -300,6 +296,7 @@ def _worker_env(tmp_path):
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
         "REDIS_URL": REDIS_URL,
         "MEDIA_ROOT": str(django_settings.MEDIA_ROOT),
+        "PRIVATE_MEDIA_ROOT": str(django_settings.PRIVATE_MEDIA_ROOT),
         "EMAIL_URL": f"filemail:///{tmp_path / 'mail'}",  # four slashes: an absolute path
         # The broker hands an unacknowledged message to another worker after 3 s.
         "CELERY_VISIBILITY_TIMEOUT": "3",
