@@ -388,9 +388,7 @@ def assessment_submit(*, assessment: Assessment) -> Assessment:
     else:
         assessment = _lock_draft(assessment)
         if assessment.campaign is not None and not assessment.campaign.is_open:
-            raise ValidationError(
-                _("This campaign is closed: answers can no longer be submitted.")
-            )
+            raise ValidationError(_("This campaign is closed: answers can no longer be submitted."))
         scores = assessment_scores(structure, answers_of(assessment))
         scores.check_complete()
         submitted = _submitted_fields(scores, timezone.now())
