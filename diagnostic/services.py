@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from digitalees.db import insert_rows
 from digitalees.mail import send_templated_mail
 from network import rules as network_rules
+from network import services as network_services
 from network.models import Membership, Organisation
 
 from . import scoring, selectors
@@ -761,32 +762,22 @@ def _check_campaign_invitation_limits(*, campaign: Campaign, invited_by) -> None
     the rows, not the cache, so that the limit holds with Redis down; the caller holds the
     campaign's lock, so concurrent invitations cannot slip past."""
     now = timezone.now()
-    sent_by_user = Assessment.objects.filter(
-        invited_by=invited_by, created_at__gte=now - timedelta(hours=1)
-    ).count()
-    if sent_by_user >= CAMPAIGN_INVITATIONS_PER_USER_PER_HOUR:
-        raise ValidationError(
-            _(
-                "You have sent %(count)s invitations in the last hour, the most allowed: "
-                "wait a while before sending more."
-            )
-            % {"count": CAMPAIGN_INVITATIONS_PER_USER_PER_HOUR},
-            code="rate_limited",
-        )
-    sent_for_organisation = Assessment.objects.filter(
-        organisation_id=campaign.organisation_id,
-        invited_by__isnull=False,
-        created_at__gte=now - timedelta(days=1),
-    ).count()
-    if sent_for_organisation >= CAMPAIGN_INVITATIONS_PER_ORGANISATION_PER_DAY:
-        raise ValidationError(
-            _(
-                "%(count)s invitations to this organisation's campaigns were sent in the last "
-                "24 hours, the most allowed: try again tomorrow."
-            )
-            % {"count": CAMPAIGN_INVITATIONS_PER_ORGANISATION_PER_DAY},
-            code="rate_limited",
-        )
+    network_services.sending_limits_check(
+        sent_by_user=Assessment.objects.filter(
+            invited_by=invited_by, created_at__gte=now - timedelta(hours=1)
+        ).count(),
+        per_user_per_hour=CAMPAIGN_INVITATIONS_PER_USER_PER_HOUR,
+        sent_for_organisation=Assessment.objects.filter(
+            organisation_id=campaign.organisation_id,
+            invited_by__isnull=False,
+            created_at__gte=now - timedelta(days=1),
+        ).count(),
+        per_organisation_per_day=CAMPAIGN_INVITATIONS_PER_ORGANISATION_PER_DAY,
+        organisation_message=_(
+            "%(count)s invitations to this organisation's campaigns were sent in the last "
+            "24 hours, the most allowed: try again tomorrow."
+        ),
+    )
 
 
 @transaction.atomic

@@ -143,36 +143,52 @@ def invitation_url(invitation: Invitation) -> str:
     return reverse("network:invitation_accept", kwargs={"token": invitation_token(invitation)})
 
 
+def sending_limits_check(
+    *,
+    sent_by_user: int,
+    per_user_per_hour: int,
+    sent_for_organisation: int,
+    per_organisation_per_day: int,
+    organisation_message: str,
+) -> None:
+    """ValidationError once a user has sent its share of invitations of one kind in the last
+    hour, or an organisation in the last day (`organisation_message` says which, with
+    %(count)s): what every service that lets a user make the platform send e-mail asks."""
+    if sent_by_user >= per_user_per_hour:
+        raise ValidationError(
+            _(
+                "You have sent %(count)s invitations in the last hour, the most allowed: "
+                "wait a while before sending more."
+            )
+            % {"count": per_user_per_hour},
+            code="rate_limited",
+        )
+    if sent_for_organisation >= per_organisation_per_day:
+        raise ValidationError(
+            organisation_message % {"count": per_organisation_per_day}, code="rate_limited"
+        )
+
+
 def _check_invitation_limits(*, organisation: Organisation, invited_by) -> None:
     """ValidationError once this user or this organisation has sent its share. Counted on
     the rows (revoked ones included), not the cache, so that the limit holds with Redis down."""
     # Concurrent invitations for one organisation queue here, so that none slips past.
     Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
     now = timezone.now()
-    sent_by_user = Invitation.objects.filter(
-        invited_by=invited_by, created_at__gte=now - timedelta(hours=1)
-    ).count()
-    if sent_by_user >= INVITATIONS_PER_USER_PER_HOUR:
-        raise ValidationError(
-            _(
-                "You have sent %(count)s invitations in the last hour, the most allowed: "
-                "wait a while before sending more."
-            )
-            % {"count": INVITATIONS_PER_USER_PER_HOUR},
-            code="rate_limited",
-        )
-    sent_for_organisation = Invitation.objects.filter(
-        organisation=organisation, created_at__gte=now - timedelta(days=1)
-    ).count()
-    if sent_for_organisation >= INVITATIONS_PER_ORGANISATION_PER_DAY:
-        raise ValidationError(
-            _(
-                "%(count)s invitations to this organisation were sent in the last 24 hours, "
-                "the most allowed: try again tomorrow."
-            )
-            % {"count": INVITATIONS_PER_ORGANISATION_PER_DAY},
-            code="rate_limited",
-        )
+    sending_limits_check(
+        sent_by_user=Invitation.objects.filter(
+            invited_by=invited_by, created_at__gte=now - timedelta(hours=1)
+        ).count(),
+        per_user_per_hour=INVITATIONS_PER_USER_PER_HOUR,
+        sent_for_organisation=Invitation.objects.filter(
+            organisation=organisation, created_at__gte=now - timedelta(days=1)
+        ).count(),
+        per_organisation_per_day=INVITATIONS_PER_ORGANISATION_PER_DAY,
+        organisation_message=_(
+            "%(count)s invitations to this organisation were sent in the last 24 hours, "
+            "the most allowed: try again tomorrow."
+        ),
+    )
 
 
 @transaction.atomic
