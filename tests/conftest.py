@@ -4,6 +4,8 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.utils import translation
 
+from diagnostic import loader
+from diagnostic.models import Choice, Dimension, Question, Questionnaire
 from diagnostic.selectors import questionnaire_structure
 from tests.factories import (
     AgencyStaffFactory,
@@ -142,3 +144,20 @@ def client_for(client):
 @pytest.fixture
 def user(db):
     return UserFactory()
+
+
+@pytest.fixture
+def published_questionnaire(transactional_db):
+    """The published questionnaire: a data migration loads it, but transactional tests (the
+    live server's, the real workers') empty the database after each test."""
+    current = Questionnaire.current()
+    if current is not None:
+        return current
+    questionnaire, _created = loader.load_file(
+        loader.QUESTIONNAIRE_DIR / "v1.json",
+        Questionnaire=Questionnaire,
+        Dimension=Dimension,
+        Question=Question,
+        Choice=Choice,
+    )
+    return questionnaire

@@ -1,30 +1,13 @@
 import pytest
 
-from diagnostic import loader, services
-from diagnostic.models import Choice, Dimension, Question, Questionnaire
+from diagnostic import services
+from diagnostic.models import Questionnaire
 from diagnostic.selectors import answers_of, questionnaire_structure, visible_question_ids
 
 
 @pytest.fixture
 def questionnaire(db):
     return Questionnaire.current()
-
-
-@pytest.fixture
-def published_questionnaire(transactional_db):
-    """The published questionnaire: a data migration loads it, but the transactional tests
-    that ran before this one emptied the database."""
-    current = Questionnaire.current()
-    if current is not None:
-        return current
-    questionnaire, _created = loader.load_file(
-        loader.QUESTIONNAIRE_DIR / "v1.json",
-        Questionnaire=Questionnaire,
-        Dimension=Dimension,
-        Question=Question,
-        Choice=Choice,
-    )
-    return questionnaire
 
 
 def answer_everything(assessment, rank=4):

@@ -29,9 +29,6 @@ from pathlib import Path
 
 import pytest
 
-from diagnostic import loader
-from diagnostic.models import Choice, Dimension, Question, Questionnaire
-
 from . import a11y
 
 # Playwright's sync API runs an asyncio event loop in this thread; Django's ORM (used by the
@@ -146,17 +143,5 @@ def screenshot():
 
 
 @pytest.fixture
-def questionnaire(transactional_db):
-    """The published questionnaire: a data migration loads it, but the live server's
-    transactional tests empty the database after each test."""
-    current = Questionnaire.current()
-    if current is not None:
-        return current
-    questionnaire, _created = loader.load_file(
-        loader.QUESTIONNAIRE_DIR / "v1.json",
-        Questionnaire=Questionnaire,
-        Dimension=Dimension,
-        Question=Question,
-        Choice=Choice,
-    )
-    return questionnaire
+def questionnaire(published_questionnaire):
+    return published_questionnaire
