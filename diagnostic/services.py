@@ -515,16 +515,18 @@ def _result_of(assessment: Assessment) -> Result:
     )
 
 
-def _result_score_rows(result: Result, rows: Mapping[str, tuple[float | None, float | None]]):
+def _result_score_rows(
+    result: Result, rows: Mapping[str, tuple[float | None, float | None]], *, is_latest=False
+):
     """{dimension code: (score, spread)} as ResultScore rows; a dimension without a score
-    has none. Not the latest until results_latest_mark says so."""
+    has none. Not the latest until results_latest_mark (or _takes_latest) says so."""
     return [
         {
             "result_id": result.pk,
             "dimension_code": code,
             "score": score,
             "spread": spread,
-            "is_latest": False,
+            "is_latest": is_latest,
         }
         for code, (score, spread) in rows.items()
         if score is not None
@@ -571,16 +573,38 @@ def _store_result(
     result as its latest. Callers hold the organisation's lock."""
     transaction.on_commit(lambda: benchmark_refresh(organisation))
     replacing = result.pk is not None  # a campaign's result, updated in place
-    result.is_latest = False
+    result.is_latest = not replacing and _takes_latest(result)
     result.save()
     if replacing:
         ResultScore.objects.filter(result=result).delete()
     ResultScore.objects.bulk_create(
-        ResultScore(**row) for row in _result_score_rows(result, dimension_rows)
+        ResultScore(**row)
+        for row in _result_score_rows(result, dimension_rows, is_latest=result.is_latest)
     )
-    latest = results_latest_mark(organisation_ids=[result.organisation_id])
-    result.is_latest = result.pk in latest
+    if not result.is_latest:
+        latest = results_latest_mark(organisation_ids=[result.organisation_id])
+        result.is_latest = result.pk in latest
     return result
+
+
+def _takes_latest(result: Result) -> bool:
+    """Whether a new result, not saved yet, is its organisation's newest (by date, a tie
+    going to the newer row, as results_latest_mark orders them): then the current latest
+    and its scores are unmarked here (one latest per organisation, a constraint) and the new
+    rows are written marked, two statements fewer than marking after the write. False (an
+    older result, a visitor's kept one): results_latest_mark decides once it is written."""
+    current = (
+        Result.objects.filter(organisation_id=result.organisation_id, is_latest=True)
+        .values_list("pk", "created_at")
+        .first()
+    )
+    if current is not None:
+        pk, created_at = current
+        if created_at > result.created_at:
+            return False
+        Result.objects.filter(pk=pk).update(is_latest=False)
+        ResultScore.objects.filter(result_id=pk).update(is_latest=False)
+    return True
 
 
 # Nested in a submission: part of its transaction, no savepoint of its own.

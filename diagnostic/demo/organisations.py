@@ -312,7 +312,7 @@ def organisations_create(
                 postcode=spec.postcode,
                 size_band=spec.size_band,
                 social_purpose=spec.social_purpose,
-                website=f"https://{slugify(spec.name)}.example.be" if spec.is_public else "",
+                website=f"https://{_host_label(spec.name)}.example.be" if spec.is_public else "",
                 is_public=spec.is_public,
             )
             for spec in specs
@@ -380,3 +380,9 @@ def admins_create(
         )
         admins.update({o.pk: user_ids[emails[o.pk]] for o in missing})
     return admins
+
+
+def _host_label(name: str) -> str:
+    """A host name label from an organisation's name: at most 63 letters, digits and
+    hyphens, as the URL validator (and DNS) allow."""
+    return slugify(name).replace("_", "-")[:63].strip("-") or "ees"
