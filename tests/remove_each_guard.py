@@ -52,6 +52,7 @@ def member_organisation(user, slug):
 IMPORT = "from digitalees import _unguarded  # noqa\n"
 HELPERS = {
     "get_organisation_for(": "organisation(",
+    "network_rules.get_organisation_for(": "organisation(",
     "get_campaign_for(": "campaign(",
     "get_result_for(": "result(",
     "get_report_for(": "report(",
@@ -126,7 +127,13 @@ def rule(label, path, old, new, args):
     GUARDS.append((label, lambda: plain(path, old, new), args))
 
 
-unchecked(NETWORK, "organisation_detail", "network:organisation_detail")
+# The organisation's page composes several apps: it lives at the top floor.
+unchecked(
+    "digitalees/views.py",
+    "organisation_detail",
+    "network:organisation_detail",
+    "network_rules.get_organisation_for(",
+)
 for view in ("organisation_edit", "invitation_create", "invitation_revoke", "membership_remove"):
     unmanaged(NETWORK, view, f"network:{view}")
     unchecked(NETWORK, view, f"network:{view}")
