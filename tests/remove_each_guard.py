@@ -141,7 +141,14 @@ for view in ("coach_assign", "coach_unassign", "staff_organisation_list"):
     undecorated(NETWORK, view, "agency_staff_required", f"network:{view}")
 undecorated(NETWORK, "invitation_join", "login_required", "network:invitation_join")
 unchecked(DIAGNOSTIC, "start", "diagnostic:start", "member_organisation(")
-for view in ("dimension", "answer", "review", "resume_link", "results", "claim"):
+# The answering pages share one fetch of the draft with its answers.
+unchecked(
+    DIAGNOSTIC,
+    "_answering",
+    "diagnostic:dimension or diagnostic:answer or diagnostic:review",
+    "get_assessment_for(",
+)
+for view in ("resume_link", "results", "claim"):
     unchecked(DIAGNOSTIC, view, f"diagnostic:{view}", "get_assessment_for(")
 unchecked(DIAGNOSTIC, "claim", "diagnostic:claim", "member_organisation(")
 GUARDS[-1] = (
