@@ -16,7 +16,6 @@ from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from kombu import pools
 from post_office.models import STATUS, Email
 
 from diagnostic import services as diagnostic_services
@@ -24,7 +23,11 @@ from digitalees import mail as outbox
 from digitalees.celery import app
 from digitalees.tasks import deliver_queued_mail, purge_old_mail
 from network import services
-from tests.digitalees.test_celery_worker import REDIS_URL, redis_celery  # noqa: F401
+from tests.digitalees.test_celery_worker import (  # noqa: F401
+    REDIS_URL,
+    _reset_connections,
+    redis_celery,
+)
 from tests.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -248,12 +251,6 @@ def broker_down():
     yield
     app.conf.update(saved)
     _reset_connections()
-
-
-def _reset_connections():
-    pools.reset()
-    app._pool = None
-    app.amqp._producer_pool = None
 
 
 @pytest.mark.celery_worker
