@@ -134,13 +134,22 @@ class _OwnDatabase:
 
 
 def _bench_settings(media):
+    from django.conf import settings
     from django.test.utils import override_settings
 
+    # Uploads and the PDF reports it renders (private storage) in the bench's own folder.
+    private = Path(media) / "private"
+    storages = {
+        **settings.STORAGES,
+        "private": {**settings.STORAGES["private"], "OPTIONS": {"location": private}},
+    }
     return override_settings(
         # As in production: no debug cursor, no debug-only work.
         DEBUG=False,
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         MEDIA_ROOT=media,
+        PRIVATE_MEDIA_ROOT=private,
+        STORAGES=storages,
     )
 
 
