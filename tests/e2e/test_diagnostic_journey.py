@@ -15,7 +15,8 @@ import pytest
 from django.utils import translation
 from playwright.sync_api import expect
 
-from diagnostic.models import Assessment, Question
+from diagnostic.models import Assessment, Question, Result
+from tests.factories import MembershipFactory
 
 from . import a11y
 from .a11y import follow, visit
@@ -172,10 +173,17 @@ def test_visitor_takes_the_diagnostic_and_keeps_the_result(
             screenshot(page, "diagnostic-part")
         follow(page, _nav(page, "review" if position == parts else "next"))
 
-    # The review lists the question left unanswered, with a link to it.
+    # The review shows every answer given, each with a link to change it, and flags the
+    # question left unanswered, with a link to it.
     expect(page).to_have_url(f"{live_server.url}/diagnostic/{uuid}/review/")
     expect(_progress(page)).to_have_text(_progress_text(progress[1] - 1, progress[1]))
-    missing = page.locator("main table td a")
+    expect(page.locator("main .review-answers > div")).to_have_count(progress[1])
+    first_question = Question.objects.filter(questionnaire=questionnaire).order_by(
+        "dimension__position", "position"
+    )[0]
+    expect(page.locator(f"main a[href$='/part/1/#q-{first_question.code}']")).to_have_count(1)
+    screenshot(page, "diagnostic-review")
+    missing = page.locator("main .review-unanswered a")
     expect(missing).to_have_count(1)
     skipped_part = Question.objects.get(questionnaire=questionnaire, code=SKIPPED).dimension
     expect(missing).to_have_attribute(
@@ -187,7 +195,7 @@ def test_visitor_takes_the_diagnostic_and_keeps_the_result(
     _answer_with_htmx(page, skipped, progress)
     assert progress[0] == progress[1]
     follow(page, page.locator(f"main nav a[href='/diagnostic/{uuid}/review/']"))
-    expect(page.locator("main table td a")).to_have_count(0)
+    expect(page.locator("main .review-unanswered")).to_have_count(0)
     expect(_progress(page)).to_have_text(_progress_text(*progress))
 
     # Submitted: the results, as figures, a chart with its text alternative and a table.
@@ -245,8 +253,34 @@ def test_visitor_takes_the_diagnostic_and_keeps_the_result(
     assert assessment.organisation is None
     assert assessment.visitor_key == ""
 
-    visit(page, "/dashboard/")
-    expect(page.locator(f"main a[href='{results_url}']")).to_have_count(0)
+    # Kept for oneself, the results stay findable: on the dashboard and the start page.
+    for where in ("/dashboard/", "/diagnostic/"):
+        visit(page, where)
+        own = page.locator(f"#own-assessments-title ~ ul a[href='{results_url}']")
+        expect(own).to_have_count(1)
+        expect(page.locator("#own-assessments-title ~ ul")).to_contain_text(
+            f"{assessment.overall_score:.0f}/100"
+        )
+
+    # Later, the visitor joins an organisation and attaches the results to it.
+    organisation = MembershipFactory(user=assessment.respondent).organisation
+    follow(page, page.locator(f"#own-assessments-title ~ ul a[href='{results_url}']"))
+    attach = page.locator(f"main form[action='/diagnostic/{uuid}/attach/']")
+    expect(attach.locator("input[name=organisation]")).to_have_count(1)
+    follow(page, attach.locator("button[type=submit]"))
+    expect(page).to_have_url(f"{live_server.url}{results_url}")
+    expect(page.locator(".messages .alert-success")).to_contain_text(organisation.name)
+    expect(page.locator(f"main form[action='/diagnostic/{uuid}/attach/']")).to_have_count(0)
+    assessment.refresh_from_db()
+    assert assessment.organisation == organisation
+    result = Result.objects.get(organisation=organisation)
+    assert result.assessment == assessment and result.is_latest
+    visit(page, f"/organisations/{organisation.slug}/diagnostic/")
+    expect(
+        page.locator(
+            f"main a[href='/organisations/{organisation.slug}/diagnostic/results/{result.pk}/']"
+        )
+    ).not_to_have_count(0)
 
 
 # The site's own scripts, for the page that audits what a browser without JavaScript shows.
