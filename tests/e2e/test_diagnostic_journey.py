@@ -12,9 +12,12 @@ on a first visit.
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
+from diagnostic import services
+from diagnostic.access import access_token
 from diagnostic.models import Assessment, Question, Result
 from tests.factories import MembershipFactory
 
@@ -360,3 +363,42 @@ def test_answers_are_saved_without_javascript(page_without_js, page, questionnai
     for choice_id in given:
         expect(nojs.locator(f"#{choice_id}")).to_be_checked()
     expect(nojs.locator("#questions input:checked")).to_have_count(len(given))
+
+
+def test_a_draft_is_resumed_or_deleted_from_the_start_page(page, live_server, questionnaire):
+    # Opening the start page starts nothing; the form does.
+    visit(page, "/diagnostic/")
+    assert Assessment.objects.count() == 0
+    follow(page, page.locator("main form[action='/diagnostic/'] button[type=submit]"))
+    uuid = DIMENSION_URL.search(page.url)[1]
+    shown = Question.objects.filter(questionnaire=questionnaire, show_if_question=None)
+    progress = [0, shown.count()]
+    page.add_init_script(COUNT_SWAPS)
+    visit(page, f"/diagnostic/{uuid}/part/1/")
+    _answer_part(page, progress)
+
+    # Back on the start page: the draft comes first, with its progress, to resume or delete.
+    visit(page, "/diagnostic/")
+    drafts = page.locator("#drafts-title + ul li")
+    expect(drafts).to_have_count(1)
+    expect(drafts).to_contain_text(f"{progress[0]}")
+    expect(drafts.locator(f"a[href='/diagnostic/{uuid}/part/2/']")).to_have_count(1)
+    follow(page, drafts.locator(f"a[href='/diagnostic/{uuid}/delete/']"))
+    follow(page, page.locator(f"main form[action='/diagnostic/{uuid}/delete/confirmed/'] button"))
+    expect(page).to_have_url(f"{live_server.url}/diagnostic/")
+    expect(page.locator(".messages .alert-success")).to_have_count(1)
+    expect(page.locator("#drafts-title")).to_have_count(0)
+    assert Assessment.objects.count() == 0
+
+
+def test_a_campaign_invitation_opens_on_a_welcome_page(page, live_server, questionnaire):
+    admin = MembershipFactory(role="admin")
+    campaign = services.campaign_open(organisation=admin.organisation, opened_by=admin.user)
+    invited = services.campaign_invite(
+        campaign=campaign, email="lea@example.be", invited_by=admin.user
+    )
+    visit(page, reverse("diagnostic:access", kwargs={"token": access_token(invited)}))
+    expect(page).to_have_url(f"{live_server.url}/diagnostic/{invited.uuid}/welcome/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(admin.organisation.name)
+    follow(page, page.locator(f"main a[href='/diagnostic/{invited.uuid}/part/1/']"))
+    expect(page).to_have_url(DIMENSION_URL)
