@@ -530,6 +530,7 @@ class DraftProgress:
     draft: Assessment
     progress: Progress
     resume_at: int  # the first part with a question left unanswered (or the last)
+    can_delete: bool = False  # the view sets it, from the rules
 
 
 def drafts_with_progress(user, visitor_keys=(), *, limit: int = 10) -> list[DraftProgress]:
