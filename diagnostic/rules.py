@@ -12,11 +12,16 @@ network.rules.
 - A report is visible to whoever may see the results it shows.
 - A visitor's submitted results, attached to no account, may be claimed by the account that
   opens them (and attached to one of its organisations).
+- Results kept by their owner for themselves may later be attached, by that owner only, to
+  an organisation they belong to (the service checks the membership).
+- A draft outside a campaign may be deleted by its respondent (a campaign's draft is the
+  campaign's: its respondent is counted as taking part).
 
 The `get_<kind>_for(request, …)` functions fetch an object for the request's user: 404 for
 those who may not see it, 403 for those who may see but not change it.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -77,6 +82,36 @@ def can_claim(request, assessment: Assessment) -> bool:
     )
 
 
+def can_attach(request, assessment: Assessment) -> bool:
+    """The owner of submitted results kept for themselves may attach them to an organisation."""
+    user = request.user
+    return (
+        user.is_authenticated
+        and assessment.respondent_id == user.pk
+        and assessment.is_submitted
+        and assessment.organisation_id is None
+        and assessment.campaign_id is None
+    )
+
+
+def can_delete_draft(request, assessment: Assessment) -> bool:
+    return (
+        not assessment.is_submitted
+        and assessment.campaign_id is None
+        and is_respondent(request, assessment)
+    )
+
+
+def can_view_campaign_result(request, assessment: Assessment) -> bool:
+    """A campaign respondent may follow the link to the organisation's aggregate only if they
+    may see the organisation (a member; an outside respondent sees their own answers only)."""
+    return (
+        assessment.campaign_id is not None
+        and assessment.organisation is not None
+        and can_view_organisation(request.user, assessment.organisation)
+    )
+
+
 def get_assessment_for(
     request, uuid, *, answer: bool = False, queryset: QuerySet[Assessment] | None = None
 ) -> Assessment:
@@ -95,6 +130,31 @@ def get_assessment_for(
         is_respondent(request, assessment) if answer else can_view_assessment(request, assessment)
     )
     if not allowed:
+        raise Http404
+    return assessment
+
+
+def get_own_assessment_for(request, uuid) -> Assessment:
+    """An assessment its respondent acts on (attaching their results): 404 for those who may
+    not see it, 403 for those who may see it but did not answer it."""
+    assessment = get_assessment_for(request, uuid)
+    if not (request.user.is_authenticated and assessment.respondent_id == request.user.pk):
+        raise PermissionDenied
+    return assessment
+
+
+def get_draft_for(request, uuid) -> Assessment | None:
+    """A draft its respondent may delete; None when no diagnostic has this id any more (one
+    already deleted: the view says so rather than answer 404 to a second click); 404 for a
+    diagnostic the person did not start."""
+    assessment = (
+        Assessment.objects.select_related("questionnaire", "organisation", "campaign")
+        .filter(uuid=uuid)
+        .first()
+    )
+    if assessment is None:
+        return None
+    if not is_respondent(request, assessment):
         raise Http404
     return assessment
 

@@ -162,14 +162,35 @@ def progress_of(structure: Structure, answers: dict, shown: set[int]) -> Progres
     return Progress(answered=sum(1 for q in shown if answers.get(q)), total=len(shown))
 
 
-def unanswered_by_dimension(structure: Structure, answers: dict, shown: set[int]):
-    """[(dimension, answered count, shown count, [unanswered questions])] for the review."""
-    rows = []
+@dataclass
+class ReviewPart:
+    dimension: Dimension
+    answered: int
+    total: int
+    # One per question shown: {"question", "choices" (the chosen Choice rows), "answered"}
+    items: list[dict]
+
+
+def review_parts(structure: Structure, answers: dict, shown: set[int]) -> list[ReviewPart]:
+    """Per part, each question shown with the choices given (none: unanswered), for the
+    review before submitting; from the structure and the answers, without a query."""
+    parts = []
     for dimension in structure.dimensions:
-        questions = [q for q in structure.questions_of[dimension.id] if q.id in shown]
-        missing = [q for q in questions if not answers.get(q.id)]
-        rows.append((dimension, len(questions) - len(missing), len(questions), missing))
-    return rows
+        items = [
+            {
+                "question": q,
+                "choices": sorted(
+                    (structure.choices[c] for c in answers.get(q.id, [])),
+                    key=lambda c: c.position,
+                ),
+                "answered": bool(answers.get(q.id)),
+            }
+            for q in structure.questions_of[dimension.id]
+            if q.id in shown
+        ]
+        answered = sum(1 for item in items if item["answered"])
+        parts.append(ReviewPart(dimension, answered, len(items), items))
+    return parts
 
 
 # --- results, benchmarks, progress over time -------------------------------------------
@@ -504,10 +525,85 @@ def drafts_of(user, visitor_keys=()):
     )
 
 
+@dataclass
+class DraftProgress:
+    draft: Assessment
+    progress: Progress
+    resume_at: int  # the first part with a question left unanswered (or the last)
+    can_delete: bool = False  # the view sets it, from the rules
+
+
+def drafts_with_progress(user, visitor_keys=(), *, limit: int = 10) -> list[DraftProgress]:
+    """The person's drafts, newest save first, each with how far it went: their answers come
+    in the same query, so the list costs one query whatever its length."""
+    drafts = list(with_answers(drafts_of(user, visitor_keys))[:limit])
+    rows = []
+    for draft in drafts:
+        structure = questionnaire_structure(draft.questionnaire_id)
+        answers = answers_of(draft)
+        shown = visible_question_ids(structure, answers)
+        missing = {q.id for q in structure.questions if q.id in shown and not answers.get(q.id)}
+        resume_at = next(
+            (d.position for d in structure.dimensions if missing & _ids(structure, d)),
+            len(structure.dimensions) or 1,
+        )
+        rows.append(DraftProgress(draft, progress_of(structure, answers, shown), resume_at))
+    return rows
+
+
+def _ids(structure: Structure, dimension) -> set[int]:
+    return {q.id for q in structure.questions_of[dimension.id]}
+
+
 def unclaimed_results(visitor_keys):
     """Submitted diagnostics started in this browser before logging in."""
     if not visitor_keys:
         return Assessment.objects.none()
     return Assessment.objects.submitted().filter(
         visitor_key__in=list(visitor_keys), respondent=None, organisation=None, campaign=None
+    )
+
+
+def own_assessments(user):
+    """The user's own submitted diagnostics, newest first: those kept for themselves, those
+    answered for an organisation and their answers in campaigns (they see only their own)."""
+    if not getattr(user, "is_authenticated", False):
+        return Assessment.objects.none()
+    return (
+        Assessment.objects.submitted()
+        .filter(respondent=user)
+        .select_related("organisation", "campaign")
+        .order_by("-submitted_at", "-pk")
+    )
+
+
+# --- what the questionnaire asks of a respondent: one source for every text that says it --
+
+# A respondent reads and answers a question in about half a minute (the demo's timings, and
+# those of the first respondents): the duration every page and e-mail announces.
+SECONDS_PER_QUESTION = 30
+
+
+@dataclass(frozen=True)
+class QuestionnaireFacts:
+    parts: int
+    questions_min: int  # the questions everyone is asked
+    questions_max: int  # with every conditional question opened
+    minutes: int  # rounded to five minutes
+
+    @property
+    def questions_vary(self) -> bool:
+        return self.questions_min != self.questions_max
+
+
+def questionnaire_facts(questionnaire_id: int) -> QuestionnaireFacts:
+    """How many parts and questions the version has and how long it takes, from its data."""
+    structure = questionnaire_structure(questionnaire_id)
+    total = len(structure.questions)
+    minutes = total * SECONDS_PER_QUESTION / 60
+    return QuestionnaireFacts(
+        parts=len(structure.dimensions),
+        questions_min=sum(1 for q in structure.questions if q.show_if_question_id is None),
+        questions_max=total,
+        minutes=max(5, 5 * round(minutes / 5)),
     )

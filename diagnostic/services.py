@@ -756,6 +756,43 @@ def assessment_claim(
     return assessment
 
 
+@transaction.atomic
+def assessment_attach(*, assessment: Assessment, user, organisation: Organisation) -> Assessment:
+    """Attach results their owner kept for themselves to one of the owner's organisations:
+    they then count in its history and, if newest, become its latest result, as a visitor's
+    results claimed for it would."""
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.respondent_id != user.pk:
+        raise ValidationError(_("Only the person who answered can attach these results."))
+    if assessment.organisation_id or assessment.campaign_id:
+        raise ValidationError(_("These results are already attached to an organisation."))
+    if not assessment.is_submitted:
+        raise ValidationError(_("Submit the diagnostic before you attach its results."))
+    if not network_rules.is_member(user, organisation):
+        raise ValidationError(_("You can only attach results to an organisation you belong to."))
+    assessment.organisation = organisation
+    assessment.save(update_fields=["organisation", "updated_at"])
+    # Reports rendered before name no organisation: render them again on request.
+    reports.report_invalidate_for_assessment(assessment)
+    result_record(assessment=assessment)
+    return assessment
+
+
+def draft_delete(*, assessment: Assessment) -> None:
+    """Delete a draft and its answers. Submitted diagnostics and campaign drafts stay (a
+    campaign counts its respondents); a stale request raises ValidationError, changing
+    nothing."""
+    if assessment.campaign_id is not None:
+        raise ValidationError(
+            _("A campaign's diagnostic cannot be deleted: the campaign counts you as taking part.")
+        )
+    deleted, _rows = Assessment.objects.filter(
+        pk=assessment.pk, status=Assessment.Status.DRAFT, campaign=None
+    ).delete()
+    if not deleted:
+        raise ValidationError(_("This diagnostic was submitted: its results are kept."))
+
+
 # --- campaigns: several respondents of one organisation ----------------------------------
 
 
@@ -833,6 +870,7 @@ def campaign_invite(*, campaign: Campaign, email: str, invited_by) -> Assessment
     context = {
         "organisation_name": campaign.organisation.name,
         "inviter_name": invited_by.display_name,
+        "minutes": selectors.questionnaire_facts(campaign.questionnaire_id).minutes,
         "path": reverse("diagnostic:access", kwargs={"token": access_token(assessment)}),
         "expires_days": ACCESS_MAX_AGE.days,
     }

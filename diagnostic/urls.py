@@ -12,6 +12,10 @@ urlpatterns = [
     path("diagnostic/<uuid:uuid>/results/", views.results, name="results"),
     path("diagnostic/<uuid:uuid>/resume-link/", views.resume_link, name="resume_link"),
     path("diagnostic/<uuid:uuid>/claim/", views.claim, name="claim"),
+    path("diagnostic/<uuid:uuid>/attach/", views.attach, name="attach"),
+    path("diagnostic/<uuid:uuid>/welcome/", views.welcome, name="welcome"),
+    path("diagnostic/<uuid:uuid>/delete/", views.draft_delete_confirm, name="draft_delete_confirm"),
+    path("diagnostic/<uuid:uuid>/delete/confirmed/", views.draft_delete, name="draft_delete"),
     path("diagnostic/link/<str:token>/", views.access, name="access"),
     path(
         "organisations/<slug:slug>/diagnostic/campaigns/new/",

@@ -12,15 +12,25 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from digitalees import ratelimit
 from digitalees.charts import line_svg
-from network.rules import get_organisation_for, member_organisation, memberships_of
+from network.rules import (
+    can_view_organisation,
+    get_organisation_for,
+    member_organisation,
+    memberships_of,
+)
 
 from . import selectors, services
 from .forms import EmailForm
 from .models import Questionnaire, Result
 from .rules import (
+    can_attach,
     can_claim,
+    can_delete_draft,
+    can_view_campaign_result,
     get_assessment_for,
     get_campaign_for,
+    get_draft_for,
+    get_own_assessment_for,
     get_result_for,
     remember_visitor_key,
     visitor_keys,
@@ -37,10 +47,10 @@ def _results_url(assessment):
 
 @require_http_methods(["GET", "POST"])
 def start(request):
-    """Anyone may start, a visitor included; a member may answer for their organisation."""
+    """Anyone may start, a visitor included; a member may answer for their organisation.
+    Opening the page starts nothing: a draft is created only by the form's POST."""
     questionnaire = Questionnaire.current()
     memberships = list(memberships_of(request.user))
-    drafts = selectors.drafts_of(request.user, visitor_keys(request))
     if request.method == "POST":
         organisation = None
         slug = request.POST.get("organisation", "")
@@ -51,13 +61,74 @@ def start(request):
         )
         remember_visitor_key(request, assessment)
         return redirect(_dimension_url(assessment, 1))
+    drafts = selectors.drafts_with_progress(request.user, visitor_keys(request))
+    for row in drafts:
+        row.can_delete = can_delete_draft(request, row.draft)
     return render(
         request,
         "diagnostic/start.html",
         {
             "questionnaire": questionnaire,
+            "facts": selectors.questionnaire_facts(questionnaire.pk) if questionnaire else None,
             "memberships": memberships,
-            "drafts": drafts[:10],
+            "drafts": drafts,
+            "own_assessments": list(selectors.own_assessments(request.user)[:20]),
+        },
+    )
+
+
+@require_GET
+def draft_delete_confirm(request, uuid):
+    """Asks before deleting a draft (a page, so that it works without JavaScript)."""
+    assessment = get_draft_for(request, uuid)
+    if assessment is None:
+        messages.info(request, _("This draft no longer exists: it was already deleted."))
+        return redirect("diagnostic:start")
+    if not can_delete_draft(request, assessment):
+        messages.error(request, _("This diagnostic cannot be deleted."))
+        return redirect("diagnostic:start")
+    structure = selectors.questionnaire_structure(assessment.questionnaire_id)
+    answers = selectors.answers_of(assessment)
+    shown = selectors.visible_question_ids(structure, answers)
+    return render(
+        request,
+        "diagnostic/draft_delete.html",
+        {"assessment": assessment, "progress": selectors.progress_of(structure, answers, shown)},
+    )
+
+
+@require_POST
+def draft_delete(request, uuid):
+    assessment = get_draft_for(request, uuid)
+    if assessment is None:
+        messages.info(request, _("This draft no longer exists: it was already deleted."))
+        return redirect("diagnostic:start")
+    try:
+        services.draft_delete(assessment=assessment)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The draft and its answers are deleted."))
+    return redirect("diagnostic:start")
+
+
+@require_GET
+def welcome(request, uuid):
+    """Where a campaign invitation lands: whose campaign, how long, who sees what."""
+    assessment = get_assessment_for(request, uuid, answer=True)
+    if assessment.is_submitted:
+        return redirect(_results_url(assessment))
+    if assessment.campaign is None:
+        return redirect(_dimension_url(assessment, 1))
+    return render(
+        request,
+        "diagnostic/welcome.html",
+        {
+            "assessment": assessment,
+            "campaign": assessment.campaign,
+            "organisation": assessment.organisation,
+            "facts": selectors.questionnaire_facts(assessment.questionnaire_id),
+            "is_closed": not assessment.campaign.is_open,
         },
     )
 
@@ -200,7 +271,7 @@ def review(request, uuid):
         "diagnostic/review.html",
         {
             "assessment": assessment,
-            "rows": selectors.unanswered_by_dimension(structure, answers, shown),
+            "parts": selectors.review_parts(structure, answers, shown),
             "progress": selectors.progress_of(structure, answers, shown),
             "error": error,
         },
@@ -216,9 +287,18 @@ def results(request, uuid):
     context = {
         **selectors.result_figures(assessment=assessment).as_context(),
         "assessment": assessment,
+        "is_campaign_answer": assessment.campaign_id is not None,
+        "can_view_organisation": assessment.organisation is not None
+        and can_view_organisation(request.user, assessment.organisation),
     }
+    if can_view_campaign_result(request, assessment):
+        campaign_result = Result.objects.filter(campaign_id=assessment.campaign_id).first()
+        context["campaign_result"] = campaign_result
     context["can_claim"] = can_claim(request, assessment)
     if context["can_claim"]:
+        context["user_memberships"] = memberships_of(request.user)
+    context["can_attach"] = can_attach(request, assessment)
+    if context["can_attach"]:
         context["user_memberships"] = memberships_of(request.user)
     return render(request, "diagnostic/results.html", context)
 
@@ -276,6 +356,8 @@ def access(request, token):
     remember_visitor_key(request, assessment)
     if assessment.is_submitted:
         return redirect(_results_url(assessment))
+    if assessment.campaign_id is not None:
+        return redirect("diagnostic:welcome", uuid=assessment.uuid)
     return redirect(_dimension_url(assessment, 1))
 
 
@@ -327,6 +409,27 @@ def claim(request, uuid):
             )
         else:
             messages.success(request, _("These results are kept in your account."))
+    return redirect(_results_url(assessment))
+
+
+@login_required
+@require_POST
+def attach(request, uuid):
+    """Attach results kept for oneself to one of one's organisations."""
+    assessment = get_own_assessment_for(request, uuid)
+    organisation = member_organisation(request.user, request.POST.get("organisation", ""))
+    try:
+        services.assessment_attach(
+            assessment=assessment, user=request.user, organisation=organisation
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("These results are now part of the diagnostic history of %(organisation)s.")
+            % {"organisation": organisation.name},
+        )
     return redirect(_results_url(assessment))
 
 

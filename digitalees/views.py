@@ -89,6 +89,7 @@ def dashboard(request):
     keys = diagnostic_rules.visitor_keys(request)
     context["drafts"] = list(diagnostic_selectors.drafts_of(user, keys)[:10])
     context["unclaimed"] = list(diagnostic_selectors.unclaimed_results(keys))
+    context["own_assessments"] = list(diagnostic_selectors.own_assessments(user)[:20])
     return render(request, "dashboard.html", context)
 
 

@@ -48,6 +48,10 @@ def assessment(request, uuid, **kwargs):
 
 def member_organisation(user, slug):
     return Organisation.objects.get(slug=slug)
+
+
+def draft(request, uuid):
+    return Assessment.objects.filter(uuid=uuid).first()
 """
 IMPORT = "from digitalees import _unguarded  # noqa\n"
 HELPERS = {
@@ -58,6 +62,8 @@ HELPERS = {
     "get_report_for(": "report(",
     "get_assessment_for(": "assessment(",
     "member_organisation(": "member_organisation(",
+    "get_own_assessment_for(": "assessment(",
+    "get_draft_for(": "draft(",
 }
 NETWORK, DIAGNOSTIC = "network/views.py", "diagnostic/views.py"
 REPORTS, STAFF = "diagnostic/reports/views.py", "diagnostic/staff/views.py"
@@ -155,6 +161,14 @@ GUARDS[-1] = (
     *GUARDS[-1][:2],
     [MATRIX, "tests/diagnostic/test_campaigns_and_links.py", "-k", "claim"],
 )
+# The respondent's own pages: attaching results, the campaign's welcome, deleting a draft.
+RESPONDENT = "tests/diagnostic/test_respondent.py"
+unchecked(DIAGNOSTIC, "attach", "diagnostic:attach", "get_own_assessment_for(")
+unchecked(DIAGNOSTIC, "attach", "diagnostic:attach", "member_organisation(")
+GUARDS[-1] = (*GUARDS[-1][:2], [RESPONDENT, "-k", "not_belong"])
+unchecked(DIAGNOSTIC, "welcome", "diagnostic:welcome", "get_assessment_for(")
+for view in ("draft_delete_confirm", "draft_delete"):
+    unchecked(DIAGNOSTIC, view, f"diagnostic:{view}", "get_draft_for(")
 unchecked(DIAGNOSTIC, "organisation_history", "diagnostic:organisation_history")
 unchecked(DIAGNOSTIC, "organisation_result", "diagnostic:organisation_result", "get_result_for(")
 unmanaged(DIAGNOSTIC, "campaign_open", "diagnostic:campaign_open")
@@ -247,6 +261,46 @@ rule(
         "-k",
         "claim",
     ],
+)
+
+rule(
+    "diagnostic.rules.get_own_assessment_for: the respondent only",
+    "diagnostic/rules.py",
+    "    if not (request.user.is_authenticated and assessment.respondent_id == request.user.pk):\n"
+    "        raise PermissionDenied\n",
+    "",
+    [RESPONDENT, "-k", "only_the_owner"],
+)
+rule(
+    "diagnostic.rules.can_delete_draft: not a campaign's",
+    "diagnostic/rules.py",
+    "        and assessment.campaign_id is None\n        and is_respondent(",
+    "        and is_respondent(",
+    [RESPONDENT, "-k", "campaign_drafts"],
+)
+rule(
+    "diagnostic.rules.can_view_campaign_result: who may see the organisation",
+    "diagnostic/rules.py",
+    "        and can_view_organisation(request.user, assessment.organisation)\n    )\n\n\n"
+    "def get_assessment_for(",
+    "    )\n\n\ndef get_assessment_for(",
+    [RESPONDENT, "-k", "campaigns_result"],
+)
+rule(
+    "diagnostic.services.assessment_attach: the respondent",
+    "diagnostic/services.py",
+    "    if assessment.respondent_id != user.pk:",
+    "    if False:",
+    [RESPONDENT, "-k", "only_the_owner"],
+)
+rule(
+    "diagnostic.services.assessment_attach: membership",
+    "diagnostic/services.py",
+    "    if not network_rules.is_member(user, organisation):\n        raise ValidationError("
+    '_("You can only attach results to an organisation you belong to."))\n'
+    "    assessment.organisation = organisation",
+    "    assessment.organisation = organisation",
+    [RESPONDENT, "-k", "not_belong"],
 )
 
 

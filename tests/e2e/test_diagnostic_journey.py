@@ -12,10 +12,14 @@ on a first visit.
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
-from diagnostic.models import Assessment, Question
+from diagnostic import services
+from diagnostic.access import access_token
+from diagnostic.models import Assessment, Question, Result
+from tests.factories import MembershipFactory
 
 from . import a11y
 from .a11y import follow, visit
@@ -172,10 +176,17 @@ def test_visitor_takes_the_diagnostic_and_keeps_the_result(
             screenshot(page, "diagnostic-part")
         follow(page, _nav(page, "review" if position == parts else "next"))
 
-    # The review lists the question left unanswered, with a link to it.
+    # The review shows every answer given, each with a link to change it, and flags the
+    # question left unanswered, with a link to it.
     expect(page).to_have_url(f"{live_server.url}/diagnostic/{uuid}/review/")
     expect(_progress(page)).to_have_text(_progress_text(progress[1] - 1, progress[1]))
-    missing = page.locator("main table td a")
+    expect(page.locator("main .review-answers > div")).to_have_count(progress[1])
+    first_question = Question.objects.filter(questionnaire=questionnaire).order_by(
+        "dimension__position", "position"
+    )[0]
+    expect(page.locator(f"main a[href$='/part/1/#q-{first_question.code}']")).to_have_count(1)
+    screenshot(page, "diagnostic-review")
+    missing = page.locator("main .review-unanswered a")
     expect(missing).to_have_count(1)
     skipped_part = Question.objects.get(questionnaire=questionnaire, code=SKIPPED).dimension
     expect(missing).to_have_attribute(
@@ -187,7 +198,7 @@ def test_visitor_takes_the_diagnostic_and_keeps_the_result(
     _answer_with_htmx(page, skipped, progress)
     assert progress[0] == progress[1]
     follow(page, page.locator(f"main nav a[href='/diagnostic/{uuid}/review/']"))
-    expect(page.locator("main table td a")).to_have_count(0)
+    expect(page.locator("main .review-unanswered")).to_have_count(0)
     expect(_progress(page)).to_have_text(_progress_text(*progress))
 
     # Submitted: the results, as figures, a chart with its text alternative and a table.
@@ -245,8 +256,34 @@ def test_visitor_takes_the_diagnostic_and_keeps_the_result(
     assert assessment.organisation is None
     assert assessment.visitor_key == ""
 
-    visit(page, "/dashboard/")
-    expect(page.locator(f"main a[href='{results_url}']")).to_have_count(0)
+    # Kept for oneself, the results stay findable: on the dashboard and the start page.
+    for where in ("/dashboard/", "/diagnostic/"):
+        visit(page, where)
+        own = page.locator(f"#own-assessments-title ~ ul a[href='{results_url}']")
+        expect(own).to_have_count(1)
+        expect(page.locator("#own-assessments-title ~ ul")).to_contain_text(
+            f"{assessment.overall_score:.0f}/100"
+        )
+
+    # Later, the visitor joins an organisation and attaches the results to it.
+    organisation = MembershipFactory(user=assessment.respondent).organisation
+    follow(page, page.locator(f"#own-assessments-title ~ ul a[href='{results_url}']"))
+    attach = page.locator(f"main form[action='/diagnostic/{uuid}/attach/']")
+    expect(attach.locator("input[name=organisation]")).to_have_count(1)
+    follow(page, attach.locator("button[type=submit]"))
+    expect(page).to_have_url(f"{live_server.url}{results_url}")
+    expect(page.locator(".messages .alert-success")).to_contain_text(organisation.name)
+    expect(page.locator(f"main form[action='/diagnostic/{uuid}/attach/']")).to_have_count(0)
+    assessment.refresh_from_db()
+    assert assessment.organisation == organisation
+    result = Result.objects.get(organisation=organisation)
+    assert result.assessment == assessment and result.is_latest
+    visit(page, f"/organisations/{organisation.slug}/diagnostic/")
+    expect(
+        page.locator(
+            f"main a[href='/organisations/{organisation.slug}/diagnostic/results/{result.pk}/']"
+        )
+    ).not_to_have_count(0)
 
 
 # The site's own scripts, for the page that audits what a browser without JavaScript shows.
@@ -326,3 +363,42 @@ def test_answers_are_saved_without_javascript(page_without_js, page, questionnai
     for choice_id in given:
         expect(nojs.locator(f"#{choice_id}")).to_be_checked()
     expect(nojs.locator("#questions input:checked")).to_have_count(len(given))
+
+
+def test_a_draft_is_resumed_or_deleted_from_the_start_page(page, live_server, questionnaire):
+    # Opening the start page starts nothing; the form does.
+    visit(page, "/diagnostic/")
+    assert Assessment.objects.count() == 0
+    follow(page, page.locator("main form[action='/diagnostic/'] button[type=submit]"))
+    uuid = DIMENSION_URL.search(page.url)[1]
+    shown = Question.objects.filter(questionnaire=questionnaire, show_if_question=None)
+    progress = [0, shown.count()]
+    page.add_init_script(COUNT_SWAPS)
+    visit(page, f"/diagnostic/{uuid}/part/1/")
+    _answer_part(page, progress)
+
+    # Back on the start page: the draft comes first, with its progress, to resume or delete.
+    visit(page, "/diagnostic/")
+    drafts = page.locator("#drafts-title + ul li")
+    expect(drafts).to_have_count(1)
+    expect(drafts).to_contain_text(f"{progress[0]}")
+    expect(drafts.locator(f"a[href='/diagnostic/{uuid}/part/2/']")).to_have_count(1)
+    follow(page, drafts.locator(f"a[href='/diagnostic/{uuid}/delete/']"))
+    follow(page, page.locator(f"main form[action='/diagnostic/{uuid}/delete/confirmed/'] button"))
+    expect(page).to_have_url(f"{live_server.url}/diagnostic/")
+    expect(page.locator(".messages .alert-success")).to_have_count(1)
+    expect(page.locator("#drafts-title")).to_have_count(0)
+    assert Assessment.objects.count() == 0
+
+
+def test_a_campaign_invitation_opens_on_a_welcome_page(page, live_server, questionnaire):
+    admin = MembershipFactory(role="admin")
+    campaign = services.campaign_open(organisation=admin.organisation, opened_by=admin.user)
+    invited = services.campaign_invite(
+        campaign=campaign, email="lea@example.be", invited_by=admin.user
+    )
+    visit(page, reverse("diagnostic:access", kwargs={"token": access_token(invited)}))
+    expect(page).to_have_url(f"{live_server.url}/diagnostic/{invited.uuid}/welcome/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(admin.organisation.name)
+    follow(page, page.locator(f"main a[href='/diagnostic/{invited.uuid}/part/1/']"))
+    expect(page).to_have_url(DIMENSION_URL)
