@@ -359,6 +359,12 @@ class ResultFigures:
         scored = self._scored()
         return scored[-2:][::-1] if len(scored) >= 4 else []
 
+    @property
+    def below_count(self) -> int:
+        """How many dimensions score under RECOMMEND_BELOW: the recommendations show the
+        weakest MAX_RECOMMENDATIONS of them, and the report's sentence says which."""
+        return sum(1 for r in self.rows if r["score"] is not None and r["score"] < RECOMMEND_BELOW)
+
     def _scored(self) -> list[dict]:
         return sorted((r for r in self.rows if r["score"] is not None), key=lambda r: -r["score"])
 
@@ -370,6 +376,7 @@ class ResultFigures:
             "show_spread": self.show_spread,
             "strongest": self.strongest,
             "weakest": self.weakest,
+            "below_count": self.below_count,
             "levels": scoring.LEVELS,
             "recommend_below": RECOMMEND_BELOW,
         }
