@@ -231,7 +231,7 @@ def organisation_history(request, slug):
     chart = None
     if history:
         chart = line_svg(
-            points=[(r.created_at.strftime("%m/%Y"), r.overall_score) for r in history],
+            points=[(r.created_at, r.overall_score) for r in history],
             title=_("Overall score over time"),
             description=_(
                 "Line chart of the overall score of each result, from 0 to 100. "

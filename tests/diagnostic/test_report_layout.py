@@ -8,6 +8,7 @@ organisation's) and a campaign's report, in French and in English.
 import re
 
 import pytest
+from django.urls import reverse
 from weasyprint import HTML
 from weasyprint.formatting_structure import boxes
 
@@ -60,8 +61,9 @@ def _overflows(document) -> list[str]:
                 continue
             box_left = box.position_x
             box_right = box.position_x + box.margin_width()
-            box_top = box.position_y
-            box_bottom = box.position_y + box.margin_height()
+            # Vertically, the border box: a bottom margin that ends a page is not drawn.
+            box_top = box.border_box_y()
+            box_bottom = box_top + box.border_height()
             if (
                 box_left < left - TOLERANCE
                 or box_right > right + TOLERANCE
@@ -188,3 +190,20 @@ def test_the_score_bars_have_their_width(language):
         assert bar.width >= 25 * MM
         score = float(fill.element.get("data-score"))
         assert fill.width == pytest.approx(bar.width * score / 100, abs=1)
+
+
+def _radar_markup(html: str) -> str:
+    return re.search(r'<svg[^>]*class="chart chart-radar".*?</svg>', html, re.S).group(0)
+
+
+def test_the_pdf_draws_the_radar_of_the_results_page(client):
+    report = _member_report("fr")
+    result = report.result
+    client.force_login(result.organisation.memberships.get().user)
+    page = client.get(
+        reverse(
+            "diagnostic:organisation_result",
+            kwargs={"slug": result.organisation.slug, "pk": result.pk},
+        )
+    )
+    assert _radar_markup(page.content.decode()) == _radar_markup(reports.report_html(report))
