@@ -310,6 +310,7 @@ def _resources_for_dimensions(codes: list[str]) -> dict[str, list]:
     by_code: dict[str, list] = {code: [] for code in codes}
     resources = (
         Resource.objects.published()
+        .openable()  # a resource that opens nothing is not recommended
         .filter(topics__code__in=codes)
         .annotate(topic_code=F("topics__code"))
         .order_by("kind", "title_fr")

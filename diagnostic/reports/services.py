@@ -294,6 +294,8 @@ def report_context(report: Report) -> dict:
         "rows": rows,
         "report": report,
         "generated_at": timezone.now(),
+        # The PDF's links to the platform's own pages (resources) are absolute.
+        "site_url": settings.SITE_URL,
     }
 
 
