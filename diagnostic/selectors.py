@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 
-from digitalees.charts import PALETTE, Series, radar_svg
+from digitalees.charts import PALETTE, Series, line_svg, radar_svg
 from digitalees.db import IdList, Percentile, parse_id_list
 from network.models import Resource
 from network.selectors import library_version
@@ -288,8 +288,25 @@ def change_since(before_scores: dict, after_scores: dict, structure: Structure) 
     return scoring.shared_change(before_scores, after_scores, structure.dimension_of)
 
 
-def results_history(organisation):
-    return list(Result.objects.filter(organisation=organisation).order_by("created_at"))
+def results_history(organisation, *, until=None):
+    """The organisation's results, oldest first; up to `until` (a result's date) if given."""
+    results = Result.objects.filter(organisation=organisation)
+    if until is not None:
+        results = results.filter(created_at__lte=until)
+    return list(results.order_by("created_at"))
+
+
+def history_chart(history) -> str:
+    """The overall score of each result over time: the same SVG on the history page and in
+    the PDF. Call it in the reader's language (its dates)."""
+    return line_svg(
+        points=[(r.created_at, r.overall_score) for r in history],
+        title=_("Overall score over time"),
+        description=_(
+            "Line chart of the overall score of each result, from 0 to 100. "
+            "The table that follows gives the same figures."
+        ),
+    )
 
 
 RESOURCES_CACHE_SECONDS = 60 * 60

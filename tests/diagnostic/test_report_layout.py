@@ -9,6 +9,8 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from weasyprint import HTML
 from weasyprint.formatting_structure import boxes
 
@@ -207,3 +209,26 @@ def test_the_pdf_draws_the_radar_of_the_results_page(client):
         )
     )
     assert _radar_markup(page.content.decode()) == _radar_markup(reports.report_html(report))
+
+
+def test_an_organisations_report_draws_the_history_of_its_history_page(client):
+    report = _campaign_report("fr")
+    organisation = report.result.organisation
+    client.force_login(organisation.memberships.filter(role="admin").get().user)
+    page = client.get(
+        reverse("diagnostic:organisation_history", kwargs={"slug": organisation.slug})
+    )
+    line = r'<svg[^>]*class="chart chart-line".*?</svg>'
+    in_page = re.search(line, page.content.decode(), re.S).group(0)
+    html = reports.report_html(report)
+    assert re.search(line, html, re.S).group(0) == in_page
+    # With its figures, newest first: the campaign's result, then the admin's first one.
+    history = re.search(r'<table class="history-table">.*?</table>', html, re.S).group(0)
+    assert re.findall(r'<td class="num">(\d+)</td>', history)[1::2] == ["3", "1"]
+    # The last date of the chart is the campaign's result's.
+    assert date_format(timezone.localdate(report.result.created_at), "j N Y") in in_page
+
+
+def test_a_visitors_report_has_no_history():
+    html = reports.report_html(_visitor_report("fr"))
+    assert "chart-line" not in html
