@@ -290,9 +290,10 @@ def report_context(report: Report) -> dict:
         for row in figures.rows
     ]
     # An organisation's report shows its way so far: every result up to this one.
+    result = report.result
     history = (
-        selectors.results_history(report.result.organisation, until=report.result.created_at)
-        if report.result_id
+        selectors.results_history(result.organisation, until=result.created_at)
+        if result is not None
         else []
     )
     return {
