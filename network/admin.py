@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from . import services
@@ -61,6 +62,8 @@ class ResourceAdmin(admin.ModelAdmin):
     search_fields = ["slug", "title_fr", "title_en"]
     prepopulated_fields = {"slug": ["title_fr"]}
     filter_horizontal = ["topics"]
+    # An address typed without its scheme is https (and Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["slug", "kind", "language", "topics", "is_published"]}),
         (_("French"), {"fields": ["title_fr", "summary_fr", "body_fr"]}),

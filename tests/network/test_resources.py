@@ -15,6 +15,7 @@ from django.urls import reverse
 from diagnostic import services
 from diagnostic.models import Report
 from diagnostic.reports import services as reports
+from digitalees.models import User
 from network.models import Resource, Topic
 from network.validators import validate_resource_file
 from tests.diagnostic.conftest import answer_everything
@@ -212,3 +213,60 @@ def test_recommendations_link_each_resource_and_leave_out_those_that_open_nothin
 @pytest.fixture(autouse=True)
 def _site_url(settings):
     settings.SITE_URL = "http://testserver"
+
+
+# --- the admin -----------------------------------------------------------------------------------
+
+
+def _admin_data(**changes):
+    return {
+        "slug": "modele-admin",
+        "kind": Resource.Kind.TEMPLATE,
+        "language": "fr",
+        "topics": [Topic.objects.get(code="data").pk],
+        "is_published": "on",
+        "title_fr": "Modèle ajouté",
+        "summary_fr": "Un modèle.",
+        "body_fr": "Premier paragraphe.\n\nSecond paragraphe.",
+        "title_en": "Added template",
+        "summary_en": "A template.",
+        "body_en": "First paragraph.\n\nSecond paragraph.",
+        "url": "",
+        **changes,
+    }
+
+
+def test_the_admin_adds_a_resource_with_its_content_and_document(client, settings):
+    settings.DEBUG = False
+    client.force_login(User.objects.create_superuser(email="root@example.be", password="x"))
+    response = client.post(
+        reverse("admin:network_resource_add"),
+        _admin_data(file=SimpleUploadedFile("modele.xlsx", XLSX)),
+    )
+    assert response.status_code == 302
+    resource = Resource.objects.get(slug="modele-admin")
+    assert resource.file.name.startswith("resources/")
+    client.logout()
+    client.cookies["django_language"] = "en"
+    page = _page(client, resource)
+    assert "Second paragraph." in _text(page)
+    assert Client().get(resource.file.url).status_code == 200
+
+
+def test_the_admin_refuses_a_document_that_is_not_one_and_saves_nothing(client):
+    client.force_login(User.objects.create_superuser(email="root@example.be", password="x"))
+    response = client.post(
+        reverse("admin:network_resource_add"),
+        _admin_data(file=SimpleUploadedFile("modele.pdf", b"<html>not a pdf</html>")),
+    )
+    assert response.status_code == 200
+    assert "Envoyez un document PDF, OpenDocument (ODT, ODS), Word (DOCX) ou Excel (XLSX)." in (
+        response.content.decode()
+    )
+    assert not Resource.objects.filter(slug="modele-admin").exists()
+
+
+def test_a_resource_page_takes_few_queries(client, django_assert_max_num_queries):
+    resource = Resource.objects.get(slug="modele-registre-traitements")
+    with django_assert_max_num_queries(3):  # the resource, its topics; nothing per topic
+        assert _page(client, resource).status_code == 200
