@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 
-from digitalees.charts import PALETTE, Series, radar_svg
+from digitalees.charts import PALETTE, Series, line_svg, radar_svg
 from digitalees.db import IdList, Percentile, parse_id_list
 from network.models import Resource
 from network.selectors import library_version
@@ -309,8 +309,25 @@ def change_since(before_scores: dict, after_scores: dict, structure: Structure) 
     return scoring.shared_change(before_scores, after_scores, structure.dimension_of)
 
 
-def results_history(organisation):
-    return list(Result.objects.filter(organisation=organisation).order_by("created_at"))
+def results_history(organisation, *, until=None):
+    """The organisation's results, oldest first; up to `until` (a result's date) if given."""
+    results = Result.objects.filter(organisation=organisation)
+    if until is not None:
+        results = results.filter(created_at__lte=until)
+    return list(results.order_by("created_at"))
+
+
+def history_chart(history) -> str:
+    """The overall score of each result over time: the same SVG on the history page and in
+    the PDF. Call it in the reader's language (its dates)."""
+    return line_svg(
+        points=[(r.created_at, r.overall_score) for r in history],
+        title=_("Overall score over time"),
+        description=_(
+            "Line chart of the overall score of each result, from 0 to 100. "
+            "The table that follows gives the same figures."
+        ),
+    )
 
 
 RESOURCES_CACHE_SECONDS = 60 * 60
@@ -331,6 +348,7 @@ def _resources_for_dimensions(codes: list[str]) -> dict[str, list]:
     by_code: dict[str, list] = {code: [] for code in codes}
     resources = (
         Resource.objects.published()
+        .openable()  # a resource that opens nothing is not recommended
         .filter(topics__code__in=codes)
         .annotate(topic_code=F("topics__code"))
         .order_by("kind", "title_fr")
@@ -380,6 +398,12 @@ class ResultFigures:
         scored = self._scored()
         return scored[-2:][::-1] if len(scored) >= 4 else []
 
+    @property
+    def below_count(self) -> int:
+        """How many dimensions score under RECOMMEND_BELOW: the recommendations show the
+        weakest MAX_RECOMMENDATIONS of them, and the report's sentence says which."""
+        return sum(1 for r in self.rows if r["score"] is not None and r["score"] < RECOMMEND_BELOW)
+
     def _scored(self) -> list[dict]:
         return sorted((r for r in self.rows if r["score"] is not None), key=lambda r: -r["score"])
 
@@ -391,6 +415,7 @@ class ResultFigures:
             "show_spread": self.show_spread,
             "strongest": self.strongest,
             "weakest": self.weakest,
+            "below_count": self.below_count,
             "levels": scoring.LEVELS,
             "recommend_below": RECOMMEND_BELOW,
         }

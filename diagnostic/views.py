@@ -11,7 +11,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect
 
 from digitalees import ratelimit
-from digitalees.charts import line_svg
 from network.rules import (
     can_view_organisation,
     get_organisation_for,
@@ -308,16 +307,7 @@ def results(request, uuid):
 def organisation_history(request, slug):
     organisation, access = get_organisation_for(request, slug)
     history = selectors.results_history(organisation)
-    chart = None
-    if history:
-        chart = line_svg(
-            points=[(r.created_at.strftime("%m/%Y"), r.overall_score) for r in history],
-            title=_("Overall score over time"),
-            description=_(
-                "Line chart of the overall score of each result, from 0 to 100. "
-                "The table that follows gives the same figures."
-            ),
-        )
+    chart = selectors.history_chart(history) if history else None
     return render(
         request,
         "diagnostic/history.html",

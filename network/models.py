@@ -13,6 +13,7 @@ from .validators import (
     format_enterprise_number,
     validate_enterprise_number,
     validate_logo,
+    validate_resource_file,
     validate_walloon_postcode,
 )
 
@@ -290,6 +291,11 @@ class ResourceQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
+    def openable(self):
+        """Resources that open something: an address elsewhere, or a page of their own
+        (a content or a document). The others are not shown."""
+        return self.exclude(url="", body_fr="", body_en="", file="")
+
 
 class ResourceKind(models.TextChoices):
     GUIDE = "guide", _("Guide")
@@ -310,6 +316,29 @@ class Resource(Bilingual, models.Model):
     summary_fr = models.TextField(_("summary (French)"))
     summary_en = models.TextField(_("summary (English)"))
     url = models.URLField(_("address"), blank=True)
+    # The platform's own guides and templates: their content, shown on their page.
+    body_fr = models.TextField(
+        _("content (French)"),
+        blank=True,
+        help_text=_("Plain text: paragraphs separated by a blank line."),
+    )
+    body_en = models.TextField(
+        _("content (English)"),
+        blank=True,
+        help_text=_("Plain text: paragraphs separated by a blank line."),
+    )
+    # Public (the default storage): anyone may download a template.
+    file = models.FileField(
+        _("document"),
+        upload_to="resources/",
+        blank=True,
+        max_length=200,
+        validators=[validate_resource_file],
+        help_text=_(
+            "A document to download (PDF, OpenDocument, Word or Excel), 5 MB at most. "
+            "Anyone can download it."
+        ),
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
     topics = models.ManyToManyField(Topic, related_name="resources", verbose_name=_("topics"))
@@ -330,3 +359,18 @@ class Resource(Bilingual, models.Model):
 
     def __str__(self):
         return self.title_fr
+
+    def get_absolute_url(self):
+        return reverse("network:resource_detail", kwargs={"slug": self.slug})
+
+    @property
+    def has_page(self) -> bool:
+        return bool(self.body_fr or self.body_en or self.file)
+
+    @property
+    def link(self) -> str:
+        """Where the resource opens: its address elsewhere, else its own page; "" when it
+        opens nothing (such a resource is not shown)."""
+        if self.url:
+            return self.url
+        return self.get_absolute_url() if self.has_page else ""

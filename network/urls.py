@@ -33,4 +33,6 @@ urlpatterns = [
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("invitations/<str:token>/join/", views.invitation_join, name="invitation_join"),
     path("staff/organisations/", views.staff_organisation_list, name="staff_organisation_list"),
+    # A page of the resource library (the full library's pages will sit beside it).
+    path("resources/<slug:slug>/", views.resource_detail, name="resource_detail"),
 ]

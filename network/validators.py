@@ -1,5 +1,7 @@
 import re
 import warnings
+import zipfile
+from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.utils.formats import number_format
@@ -106,5 +108,60 @@ def _image_size(file) -> tuple[int, int]:
         ) from exc
     except (UnidentifiedImageError, OSError) as exc:
         raise ValidationError(_("Upload a PNG, JPEG or WebP image."), code="invalid_image") from exc
+    finally:
+        file.seek(0)
+
+
+# The documents a resource may offer, by extension, and how their content is recognised:
+# a PDF by its header, an OpenDocument by its first entry ("mimetype", as the standard
+# requires), an Office Open XML file by the part that makes it a text or a workbook. Written
+# here rather than with a file-type library: a zip's name list is the test those libraries
+# make too, and it needs no new dependency.
+RESOURCE_FILE_TYPES = {
+    ".pdf": "application/pdf",
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".ods": "application/vnd.oasis.opendocument.spreadsheet",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+RESOURCE_FILE_MAX_BYTES = 5 * 1024 * 1024
+_OOXML_PART = {".docx": "word/document.xml", ".xlsx": "xl/workbook.xml"}
+
+
+def validate_resource_file(file) -> None:
+    if not file:
+        return
+    if file.size > RESOURCE_FILE_MAX_BYTES:
+        raise ValidationError(_("The document must weigh 5 MB at most."), code="size")
+    if getattr(file, "_committed", False):
+        return  # already stored: checked when it was uploaded
+    suffix = PurePath(file.name).suffix.lower()
+    if suffix not in RESOURCE_FILE_TYPES or not _content_is(file, suffix):
+        raise ValidationError(
+            _("Upload a PDF, OpenDocument (ODT, ODS), Word (DOCX) or Excel (XLSX) document."),
+            code="type",
+        )
+
+
+def _content_is(file, suffix: str) -> bool:
+    """Whether the bytes are a document of the type the extension says."""
+    file.seek(0)
+    try:
+        if suffix == ".pdf":
+            return file.read(5) == b"%PDF-"
+        with zipfile.ZipFile(file) as archive:
+            names = archive.namelist()
+            if suffix in _OOXML_PART:
+                return _OOXML_PART[suffix] in names and "[Content_Types].xml" in names
+            return (
+                bool(names)
+                and names[0] == "mimetype"
+                and (
+                    archive.read("mimetype").decode("ascii", "replace").strip()
+                    == RESOURCE_FILE_TYPES[suffix]
+                )
+            )
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return False
     finally:
         file.seek(0)

@@ -262,6 +262,20 @@ rule(
         "claim",
     ],
 )
+rule(
+    "network.views.resource_detail: published, and opens something",
+    NETWORK,
+    "Resource.objects.published().openable()",
+    "Resource.objects",
+    ["tests/network/test_resources.py", "-k", "no_page"],
+)
+rule(
+    "diagnostic.selectors: recommended resources open something",
+    "diagnostic/selectors.py",
+    "        .openable()  # a resource that opens nothing is not recommended\n",
+    "",
+    ["tests/network/test_resources.py", "-k", "recommendations"],
+)
 
 rule(
     "diagnostic.rules.get_own_assessment_for: the respondent only",

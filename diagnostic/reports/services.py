@@ -289,11 +289,22 @@ def report_context(report: Report) -> dict:
         {**row, "peers_right": f"{100 - row['peers'][2]:.0f}" if row["peers"] else None}
         for row in figures.rows
     ]
+    # An organisation's report shows its way so far: every result up to this one.
+    result = report.result
+    history = (
+        selectors.results_history(result.organisation, until=result.created_at)
+        if result is not None
+        else []
+    )
     return {
         **figures.as_context(),
+        "history": history[::-1],
+        "history_chart": selectors.history_chart(history) if len(history) > 1 else None,
         "rows": rows,
         "report": report,
         "generated_at": timezone.now(),
+        # The PDF's links to the platform's own pages (resources) are absolute.
+        "site_url": settings.SITE_URL,
     }
 
 

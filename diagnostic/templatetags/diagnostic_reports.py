@@ -1,5 +1,7 @@
 from django import template
 
+from ..access import ACCESS_MAX_AGE
+
 register = template.Library()
 
 
@@ -11,3 +13,10 @@ def emails_reader(report, user) -> bool:
     if getattr(user, "is_authenticated", False):
         return report.emails(user.email)
     return bool(report.assessment_id and report.notify_emails)
+
+
+@register.simple_tag
+def access_link_days() -> int:
+    """{% access_link_days as days %}: for how many days a visitor's e-mailed access link
+    opens their results (the figure the e-mail gives too)."""
+    return ACCESS_MAX_AGE.days

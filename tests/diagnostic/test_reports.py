@@ -14,7 +14,7 @@ from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import reverse
 
-from diagnostic import services
+from diagnostic import selectors, services
 from diagnostic.models import Assessment, Report
 from diagnostic.reports import services as reports
 from diagnostic.tasks import render_report
@@ -251,6 +251,16 @@ def test_a_visitor_gets_their_report_by_email_in_any_browser(
     assert laptop.get(_download_url(report)).status_code == 200
     # A tampered link opens nothing.
     assert Client().get(link[:-3] + "xx/").status_code == 400
+
+
+def test_the_report_block_says_what_the_email_says_of_the_link(client):
+    """The form promises what the e-mail delivers: a link that opens in any browser, for
+    as long as the access link lasts."""
+    assessment = _visitor_assessment(client)
+    page = client.get(reverse("diagnostic:results", kwargs={"uuid": assessment.uuid}))
+    text = _text(page.content.decode())
+    assert "dans n'importe quel navigateur pendant 60 jours" in text
+    assert "ce navigateur" not in text
 
 
 def test_a_visitor_cannot_make_the_platform_mail_an_address_more_than_five_times_an_hour(
@@ -685,3 +695,37 @@ def test_the_page_and_the_pdf_show_the_same_figures(client, django_capture_on_co
     assert since in pdf
     assert "Compared with the latest result of 5 EES" in page
     assert "Compared with the latest result of 5 EES" in pdf
+
+
+def test_the_report_lists_every_weak_dimension_it_announces(english):
+    """The sentence above the recommendations and the list under it come from the same
+    figures: all eight dimensions score under 70, the three weakest are shown and said so."""
+    _admin, result = _org_result(rank=0)
+    html = reports.report_html(Report(result=result, language="en"))
+    assert "The 3 weakest of the 8 dimensions scoring under 70" in _text(html)
+    assert len(_recommended(html)) == 3
+    assert "Your weakest dimensions" not in html
+
+
+def test_the_report_says_how_many_dimensions_score_under_the_mark(english):
+    """Fewer weak dimensions than the list can hold: it announces and shows each of them."""
+    admin = MembershipFactory(role="admin")
+    assessment = services.assessment_start(respondent=admin.user, organisation=admin.organisation)
+    answer_everything(assessment, rank=3)  # every dimension scores 70 or more
+    structure = selectors.questionnaire_structure(assessment.questionnaire_id)
+    weak = [d.code for d in structure.dimensions[:2]]
+    for question in structure.questions:
+        if structure.dimension_of[question.code] in weak and question.type == "scale":
+            lowest = min(
+                (structure.choices[c] for c in structure.choices_of[question.id]),
+                key=lambda c: c.value,
+            )
+            services.answer_save(
+                assessment=assessment, question=question, choice_codes=[lowest.code]
+            )
+    services.assessment_submit(assessment=assessment)
+    assessment.refresh_from_db()
+    assert selectors.result_figures(result=assessment.result).below_count == 2
+    html = reports.report_html(Report(result=assessment.result, language="en"))
+    assert "The 2 dimensions scoring under 70, the weakest first" in _text(html)
+    assert len(_recommended(html)) == 2
