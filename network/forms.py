@@ -39,6 +39,7 @@ class OrganisationForm(forms.ModelForm):
             "sector",
             "province",
             "postcode",
+            "municipality",
             "size_band",
             "social_purpose",
             "website",
@@ -50,8 +51,17 @@ class OrganisationForm(forms.ModelForm):
             "postcode": forms.TextInput(
                 attrs={"inputmode": "numeric", "autocomplete": "postal-code"}
             ),
+            "municipality": forms.TextInput(attrs={"autocomplete": "address-level2"}),
             "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Asked of every profile saved from now on (see Organisation.municipality).
+        self.fields["municipality"].required = True
+
+    def clean_municipality(self):
+        return " ".join(self.cleaned_data["municipality"].split())
 
     def clean_enterprise_number(self):
         return normalise_enterprise_number(self.cleaned_data["enterprise_number"])

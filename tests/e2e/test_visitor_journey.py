@@ -25,6 +25,7 @@ def fill_organisation_form(page, *, name, enterprise_number):
     form.locator("select[name=sector]").select_option("education")
     form.locator("select[name=province]").select_option("NA")
     form.locator("[name=postcode]").fill("5000")
+    form.locator("[name=municipality]").fill("Namur")
     form.locator("select[name=size_band]").select_option("5-9")
     form.locator("textarea[name=social_purpose]").fill(
         "Un potager partagé qui forme des jeunes Namurois au maraîchage bio."
