@@ -98,6 +98,10 @@ class InvitationForm(forms.Form):
     )
 
 
+class MembershipRoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
+
+
 class CoachAssignmentForm(forms.Form):
     coach = forms.ModelChoiceField(label=_("Coach"), queryset=get_user_model().objects.none())
 

@@ -43,6 +43,19 @@ def organisation_people(organisation: Organisation):
     return members, assignments
 
 
+def is_last_admin(membership: Membership) -> bool:
+    """Whether removing this membership or making it a member would leave its organisation
+    without an admin (the service decides, under a lock; pages warn beforehand)."""
+    return (
+        membership.is_admin
+        and not Membership.objects.filter(
+            organisation_id=membership.organisation_id, role=Membership.Role.ADMIN
+        )
+        .exclude(pk=membership.pk)
+        .exists()
+    )
+
+
 def pending_invitations(organisation: Organisation):
     return organisation.invitations.pending().select_related("invited_by")
 
