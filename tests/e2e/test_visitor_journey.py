@@ -60,6 +60,8 @@ def test_visitor_signs_up_and_registers_an_organisation(page, live_server, mailo
     follow(page, page.locator("header a[href='/accounts/signup/']"))
     email = "claire.dubois@potager-namurois.example.be"
     form = form_with(page, "password2")
+    form.locator("[name=first_name]").fill("Claire")
+    form.locator("[name=last_name]").fill("Dubois")
     form.locator("[name=email]").fill(email)
     form.locator("[name=password1]").fill(PASSWORD)
     form.locator("[name=password2]").fill(PASSWORD)
