@@ -102,8 +102,16 @@ class MembershipRoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
 
 
+class CoachChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        # By name, with the address that tells two namesakes apart.
+        if obj.display_name == obj.email:
+            return obj.email
+        return f"{obj.display_name} ({obj.email})"
+
+
 class CoachAssignmentForm(forms.Form):
-    coach = forms.ModelChoiceField(label=_("Coach"), queryset=get_user_model().objects.none())
+    coach = CoachChoiceField(label=_("Coach"), queryset=get_user_model().objects.none())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

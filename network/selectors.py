@@ -33,7 +33,11 @@ def organisations_coached_by(user):
 
 
 def coaches():
-    return get_user_model().objects.filter(groups__name=COACH_GROUP).order_by("email")
+    return (
+        get_user_model()
+        .objects.filter(groups__name=COACH_GROUP)
+        .order_by("last_name", "first_name", "email")
+    )
 
 
 def organisation_people(organisation: Organisation):

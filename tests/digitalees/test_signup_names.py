@@ -12,7 +12,7 @@ from digitalees.mail import send_templated_mail
 from digitalees.models import User
 from network.models import Invitation
 from network.services import invitation_token
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories import CoachFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +120,10 @@ def test_mail_greets_a_named_recipient_by_name(mailoutbox, django_capture_on_com
     assert named.body.startswith("Bonjour Anne Dubois,")
     assert "Bonjour Anne Dubois," in named.alternatives[0][0]
     assert unknown.body.startswith("Bonjour,")
+
+
+def test_the_agency_chooses_coaches_by_name(client, roles, organisation):
+    CoachFactory(email="nadia@example.be", first_name="Nadia", last_name="Coach")
+    client.force_login(roles["agency"])
+    page = _text(client.get(organisation.get_absolute_url()))
+    assert "Nadia Coach (nadia@example.be)</option>" in page
