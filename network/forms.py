@@ -119,7 +119,7 @@ class CoachAssignmentForm(forms.Form):
 
 
 class StaffOrganisationFilterForm(forms.Form):
-    q = forms.CharField(label=_("Name or enterprise number"), required=False)
+    q = forms.CharField(label=_("Name, enterprise number or municipality"), required=False)
     province = forms.ChoiceField(
         label=_("Province"),
         choices=[("", _("All provinces"))] + Organisation.Province.choices,

@@ -72,7 +72,12 @@ def staff_organisation_list(
         coach_count=Count("coach_assignments", distinct=True),
     )
     if q:
-        qs = qs.filter(Q(name__icontains=q) | Q(enterprise_number__icontains=q.replace(".", "")))
+        qs = qs.filter(
+            Q(name__icontains=q)
+            | Q(enterprise_number__icontains=q.replace(".", ""))
+            | Q(municipality__icontains=q)
+            | Q(postcode=q.strip())
+        )
     if province:
         qs = qs.filter(province=province)
     if legal_form:

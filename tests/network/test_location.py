@@ -52,3 +52,14 @@ def test_the_staff_list_shows_the_location(client, roles, organisation):
     client.force_login(roles["agency"])
     page = client.get(reverse("network:staff_organisation_list")).content.decode()
     assert organisation.location_display in page
+
+
+def test_the_agency_finds_an_organisation_by_municipality_or_postcode(client, roles):
+    herve = OrganisationFactory(
+        name="Ressourcerie", province="LG", postcode="4650", municipality="Herve"
+    )
+    client.force_login(roles["agency"])
+    url = reverse("network:staff_organisation_list")
+    for query in ("herve", "4650"):
+        listed = client.get(url, {"q": query}).context["page"].object_list
+        assert list(listed) == [herve]
