@@ -63,3 +63,13 @@ def test_the_agency_finds_an_organisation_by_municipality_or_postcode(client, ro
     for query in ("herve", "4650"):
         listed = client.get(url, {"q": query}).context["page"].object_list
         assert list(listed) == [herve]
+
+
+def test_an_admin_is_asked_for_a_missing_municipality(client):
+    admin = MembershipFactory(role="admin", organisation=OrganisationFactory(municipality=""))
+    member = MembershipFactory(organisation=admin.organisation)
+    url = admin.organisation.get_absolute_url()
+    client.force_login(admin.user)
+    assert "Ajouter la commune au profil" in client.get(url).content.decode()
+    client.force_login(member.user)
+    assert "Ajouter la commune au profil" not in client.get(url).content.decode()
