@@ -38,6 +38,11 @@ urlpatterns = [
         name="campaign_close",
     ),
     path(
+        "organisations/<slug:slug>/diagnostic/campaigns/<int:pk>/close/confirm/",
+        views.campaign_close_confirm,
+        name="campaign_close_confirm",
+    ),
+    path(
         "organisations/<slug:slug>/diagnostic/",
         views.organisation_history,
         name="organisation_history",

@@ -5,8 +5,10 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -20,7 +22,7 @@ from network.rules import (
 
 from . import selectors, services
 from .forms import EmailForm
-from .models import Questionnaire, Result
+from .models import Assessment, Questionnaire, Result
 from .rules import (
     can_attach,
     can_claim,
@@ -308,19 +310,25 @@ def organisation_history(request, slug):
     organisation, access = get_organisation_for(request, slug)
     history = selectors.results_history(organisation)
     chart = selectors.history_chart(history) if history else None
+    campaigns = list(
+        organisation.campaigns.annotate(
+            respondents=Count("assessments"),
+            submitted=Count("assessments", filter=Q(assessments__status="submitted")),
+        )
+    )
+    open_campaign = next((c for c in campaigns if c.is_open), None)
     return render(
         request,
         "diagnostic/history.html",
         {
             "organisation": organisation,
             "can_take_diagnostic": access.is_member,
-            "can_open_campaign": access.can_manage,
+            # One campaign at a time (the service refuses a second): the open one is offered.
+            "can_open_campaign": access.can_manage and open_campaign is None,
+            "open_campaign": open_campaign,
             "history": history[::-1],
             "chart": chart,
-            "campaigns": organisation.campaigns.annotate(
-                respondents=Count("assessments"),
-                submitted=Count("assessments", filter=Q(assessments__status="submitted")),
-            ),
+            "campaigns": campaigns,
         },
     )
 
@@ -489,6 +497,47 @@ def campaign_invite(request, slug, pk):
             )
             return redirect("diagnostic:campaign_detail", slug=slug, pk=pk)
     return _campaign_page(request, campaign, access, form, status=400)
+
+
+@login_required
+@require_GET
+def campaign_close_confirm(request, slug, pk):
+    """Asks before closing a campaign (works without JavaScript)."""
+    campaign, _access = get_campaign_for(request, slug, pk, manage=True)
+    detail = reverse("diagnostic:campaign_detail", kwargs={"slug": slug, "pk": pk})
+    if not campaign.is_open:
+        messages.info(request, _("This campaign is already closed."))
+        return redirect(detail)
+    pending = campaign.assessments.exclude(status=Assessment.Status.SUBMITTED).count()
+    explanation = _(
+        "Nobody can answer any more; the result keeps the answers submitted so far. "
+        "A closed campaign cannot be opened again."
+    )
+    if pending:
+        explanation = " ".join(
+            [
+                ngettext(
+                    "%(count)s respondent has not submitted yet.",
+                    "%(count)s respondents have not submitted yet.",
+                    pending,
+                )
+                % {"count": pending},
+                explanation,
+            ]
+        )
+    return render(
+        request,
+        "confirm.html",
+        {
+            "organisation": campaign.organisation,
+            "title": _("Close the campaign of %(date)s?")
+            % {"date": date_format(campaign.created_at, "DATE_FORMAT")},
+            "explanation": explanation,
+            "action": reverse("diagnostic:campaign_close", kwargs={"slug": slug, "pk": pk}),
+            "confirm_label": _("Close the campaign"),
+            "cancel_url": detail,
+        },
+    )
 
 
 @login_required

@@ -10,7 +10,14 @@ account whose own address it is (its primary one) or that has verified it, and t
 
 from allauth.account.forms import ResetPasswordForm, SignupForm
 from allauth.account.models import EmailAddress
+from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+
+def user_display(user) -> str:
+    """ACCOUNT_USER_DISPLAY: allauth's pages and e-mails name people as ours do."""
+    return user.display_name
 
 
 def holds_address(user, email: str) -> bool:
@@ -32,7 +39,37 @@ def _address_held(email: str) -> bool:
     )
 
 
+def _name_field(label) -> forms.CharField:
+    # As long as the User columns (AbstractUser's 150 characters).
+    return forms.CharField(label=label, max_length=150)
+
+
 class NoSquatSignupForm(SignupForm):
+    """Sign-up asks for a name: people show by name (User.display_name), not by address.
+    allauth's adapter stores first_name and last_name from the cleaned data. An invitation's
+    link to this page carries the invited address (?email=, which allauth's view prefills)."""
+
+    first_name = _name_field(_("First name"))
+    last_name = _name_field(_("Last name"))
+    field_order = ["first_name", "last_name", "email", "password1", "password2"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
+        self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
+
+    def _clean_name(self, field: str) -> str:
+        value = " ".join(self.cleaned_data[field].split())
+        if not value:
+            raise forms.ValidationError(self.fields[field].error_messages["required"])
+        return value
+
+    def clean_first_name(self) -> str:
+        return self._clean_name("first_name")
+
+    def clean_last_name(self) -> str:
+        return self._clean_name("last_name")
+
     def validate_unique_email(self, value) -> str:
         email = super().validate_unique_email(value)
         if self.account_already_exists and not _address_held(email):

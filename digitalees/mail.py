@@ -17,6 +17,7 @@ from datetime import timedelta
 
 from celery import current_app
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.backends.console import EmailBackend as ConsoleBackend
@@ -44,6 +45,15 @@ DUE_STATUSES = (STATUS.queued, STATUS.requeued)
 KEEP = timedelta(days=60)
 
 
+def _recipient_name(to: list[str]) -> str:
+    """The name of the one person a message goes to, if they have an account with a name:
+    the greeting uses it ("Bonjour Anne Dubois,")."""
+    if len(to) != 1:
+        return ""
+    user = get_user_model().objects.filter(email__iexact=to[0]).first()
+    return user.get_full_name() if user is not None else ""
+
+
 def send_templated_mail(
     *, template: str, to: list[str], context: dict, language: str | None = None
 ) -> int:
@@ -53,7 +63,7 @@ def send_templated_mail(
     `language` is the recipient's; a message queued from a task has no request to take it
     from.
     """
-    context = {"site_url": settings.SITE_URL, **context}
+    context = {"site_url": settings.SITE_URL, "recipient_name": _recipient_name(to), **context}
     with translation.override(language or settings.LANGUAGE_CODE):
         subject = render_to_string(f"{template}_subject.txt", context)
         text = render_to_string(f"{template}.txt", context)

@@ -234,7 +234,8 @@ LOGIN_REDIRECT_URL = "dashboard"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]  # and a name: accounts.py
+ACCOUNT_USER_DISPLAY = "digitalees.accounts.user_display"
 ACCOUNT_UNIQUE_EMAIL = True
 # One address per account; a new one replaces it only once verified, and until then it is
 # nobody's: it blocks neither its owner's sign-up nor gets a reset for the account that asked

@@ -101,10 +101,14 @@ def organisation_detail(request, slug):
     its coaches and the agency."""
     organisation, access = network_rules.get_organisation_for(request, slug)
     members, assignments = network_selectors.organisation_people(organisation)
+    members = list(members)
     context = {
         "organisation": organisation,
         "own_membership": access.membership,
         "can_manage": access.can_manage,
+        "can_leave": access.can_leave,
+        # The only admin is offered no step down (the service would refuse it).
+        "sole_admin": sum(m.is_admin for m in members) == 1,
         "can_assign_coaches": access.can_assign_coaches,
         "members": members,
         "assignments": assignments,

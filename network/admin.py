@@ -22,9 +22,18 @@ class CoachAssignmentInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "enterprise_number", "legal_form", "sector", "province", "is_public"]
+    list_display = [
+        "name",
+        "enterprise_number",
+        "legal_form",
+        "sector",
+        "postcode",
+        "municipality",
+        "province",
+        "is_public",
+    ]
     list_filter = ["province", "legal_form", "sector", "size_band", "is_public"]
-    search_fields = ["name", "enterprise_number"]
+    search_fields = ["name", "enterprise_number", "municipality", "postcode"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline, CoachAssignmentInline]
 

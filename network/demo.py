@@ -13,7 +13,8 @@ from digitalees.roles import AGENCY_GROUP, COACH_GROUP
 from . import services
 from .models import Membership, Organisation
 
-# name, enterprise-number body (8 digits), legal form, sector, province, postcode, size band,
+# name, enterprise-number body (8 digits), legal form, sector, province, postcode,
+# municipality, size band,
 # social purpose. Fictional organisations; the check digits are computed.
 PILOTS = [
     (
@@ -23,6 +24,7 @@ PILOTS = [
         "environment",
         "LG",
         "4650",
+        "Herve",
         "20-49",
         "Collecte, réparation et revente d'objets de seconde main, avec des emplois d'insertion.",
     ),
@@ -33,6 +35,7 @@ PILOTS = [
         "food",
         "NA",
         "5537",
+        "Anhée",
         "10-19",
         "Maraîchage biologique et formation de demandeurs d'emploi aux métiers verts.",
     ),
@@ -43,6 +46,7 @@ PILOTS = [
         "services",
         "HT",
         "7500",
+        "Tournai",
         "100-249",
         "Emploi de travailleurs en situation de handicap en sous-traitance industrielle.",
     ),
@@ -53,6 +57,7 @@ PILOTS = [
         "energy",
         "LX",
         "6600",
+        "Bastogne",
         "5-9",
         "Production citoyenne d'électricité renouvelable et accompagnement à la sobriété.",
     ),
@@ -63,6 +68,7 @@ PILOTS = [
         "social_health",
         "BW",
         "1300",
+        "Wavre",
         "10-19",
         "Aide sociale de proximité, épicerie solidaire et permanences administratives.",
     ),
@@ -73,6 +79,7 @@ PILOTS = [
         "housing",
         "HT",
         "6000",
+        "Charleroi",
         "50-99",
         "Rénovation de logements sociaux par des équipes en formation par le travail.",
     ),
@@ -83,6 +90,7 @@ PILOTS = [
         "education",
         "LG",
         "4000",
+        "Liège",
         "1-4",
         "Lutte contre l'illettrisme des adultes par des ateliers d'écriture et de lecture.",
     ),
@@ -93,6 +101,7 @@ PILOTS = [
         "finance",
         "NA",
         "5590",
+        "Ciney",
         "20-49",
         "Assurance santé complémentaire et prévention pour les familles rurales.",
     ),
@@ -103,6 +112,7 @@ PILOTS = [
         "energy",
         "NA",
         "5000",
+        "Namur",
         "5-9",
         "Réparation de vélos, ateliers d'autoréparation et livraisons à vélo en insertion.",
     ),
@@ -113,6 +123,7 @@ PILOTS = [
         "culture",
         "HT",
         "7000",
+        "Mons",
         "1-4",
         "Accès à la culture pour les publics précarisés : places offertes et médiation.",
     ),
@@ -123,6 +134,7 @@ PILOTS = [
         "environment",
         "BW",
         "1340",
+        "Ottignies-Louvain-la-Neuve",
         "0",
         "Réseau de bénévoles qui réparent avec les habitants plutôt que de jeter.",
     ),
@@ -133,6 +145,7 @@ PILOTS = [
         "food",
         "LX",
         "6760",
+        "Virton",
         "10-19",
         "Circuit court de produits fermiers entre producteurs gaumais et cantines.",
     ),
@@ -143,6 +156,7 @@ PILOTS = [
         "housing",
         "LG",
         "4020",
+        "Liège",
         "5-9",
         "Logements intergénérationnels et accompagnement des locataires fragilisés.",
     ),
@@ -153,6 +167,7 @@ PILOTS = [
         "education",
         "HT",
         "6200",
+        "Châtelet",
         "10-19",
         "Formations aux compétences numériques de base pour les demandeurs d'emploi.",
     ),
@@ -163,6 +178,7 @@ PILOTS = [
         "international",
         "BW",
         "1340",
+        "Ottignies-Louvain-la-Neuve",
         "1-4",
         "Projets de coopération avec des coopératives agricoles d'Afrique de l'Ouest.",
     ),
@@ -246,7 +262,8 @@ def seed(*, password: str, stdout) -> list[tuple[str, str]]:
     ]
     logins += [(c.email, "coach") for c in coaches]
 
-    for index, (name, body, form, sector, province, postcode, size, purpose) in enumerate(PILOTS):
+    for index, pilot in enumerate(PILOTS):
+        name, body, form, sector, province, postcode, municipality, size, purpose = pilot
         number = enterprise_number(body)
         organisation = Organisation.objects.filter(enterprise_number=number).first()
         slug = organisation.slug if organisation else slugify(name)
@@ -271,6 +288,7 @@ def seed(*, password: str, stdout) -> list[tuple[str, str]]:
                 sector=sector,
                 province=province,
                 postcode=postcode,
+                municipality=municipality,
                 size_band=size,
                 social_purpose=purpose,
                 website=f"https://{slug}.example.be",

@@ -39,6 +39,7 @@ class OrganisationForm(forms.ModelForm):
             "sector",
             "province",
             "postcode",
+            "municipality",
             "size_band",
             "social_purpose",
             "website",
@@ -50,8 +51,17 @@ class OrganisationForm(forms.ModelForm):
             "postcode": forms.TextInput(
                 attrs={"inputmode": "numeric", "autocomplete": "postal-code"}
             ),
+            "municipality": forms.TextInput(attrs={"autocomplete": "address-level2"}),
             "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Asked of every profile saved from now on (see Organisation.municipality).
+        self.fields["municipality"].required = True
+
+    def clean_municipality(self):
+        return " ".join(self.cleaned_data["municipality"].split())
 
     def clean_enterprise_number(self):
         return normalise_enterprise_number(self.cleaned_data["enterprise_number"])
@@ -88,8 +98,20 @@ class InvitationForm(forms.Form):
     )
 
 
+class MembershipRoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
+
+
+class CoachChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        # By name, with the address that tells two namesakes apart.
+        if obj.display_name == obj.email:
+            return obj.email
+        return f"{obj.display_name} ({obj.email})"
+
+
 class CoachAssignmentForm(forms.Form):
-    coach = forms.ModelChoiceField(label=_("Coach"), queryset=get_user_model().objects.none())
+    coach = CoachChoiceField(label=_("Coach"), queryset=get_user_model().objects.none())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -97,7 +119,7 @@ class CoachAssignmentForm(forms.Form):
 
 
 class StaffOrganisationFilterForm(forms.Form):
-    q = forms.CharField(label=_("Name or enterprise number"), required=False)
+    q = forms.CharField(label=_("Name, enterprise number or municipality"), required=False)
     province = forms.ChoiceField(
         label=_("Province"),
         choices=[("", _("All provinces"))] + Organisation.Province.choices,

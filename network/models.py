@@ -57,6 +57,17 @@ class Province(models.TextChoices):
     NAMUR = "NA", _("Namur")
 
 
+# "4650, Liège" read as the city of Liège for an organisation in Herve: the province is
+# always named as one, with the article French gives it.
+PROVINCE_PHRASES = {
+    Province.BRABANT_WALLON: _("province of Walloon Brabant"),
+    Province.HAINAUT: _("province of Hainaut"),
+    Province.LIEGE: _("province of Liège"),
+    Province.LUXEMBOURG: _("province of Luxembourg"),
+    Province.NAMUR: _("province of Namur"),
+}
+
+
 class SizeBand(models.TextChoices):
     VOLUNTEERS = "0", _("No paid staff")
     MICRO = "1-4", _("1 to 4 staff")
@@ -91,6 +102,13 @@ class Organisation(models.Model):
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
     province = models.CharField(_("province"), max_length=2, choices=Province.choices)
     postcode = models.CharField(_("postcode"), max_length=4, validators=[validate_walloon_postcode])
+    # Blank only for organisations registered before it was asked: the profile form requires it.
+    municipality = models.CharField(
+        _("municipality"),
+        max_length=100,
+        blank=True,
+        help_text=_("The town or municipality of the postcode, e.g. Herve."),
+    )
     size_band = models.CharField(_("staff"), max_length=10, choices=SizeBand.choices)
     social_purpose = models.TextField(
         _("social purpose"), help_text=_("In a few sentences: whom you serve and how.")
@@ -150,6 +168,17 @@ class Organisation(models.Model):
     @property
     def enterprise_number_display(self) -> str:
         return format_enterprise_number(self.enterprise_number)
+
+    @property
+    def province_phrase(self) -> str:
+        """ "province de Liège": the province named as one, never mistaken for its city."""
+        return str(PROVINCE_PHRASES[Province(self.province)])
+
+    @property
+    def location_display(self) -> str:
+        """ "4650 Herve, province de Liège" (the postcode alone if no municipality is known)."""
+        place = f"{self.postcode} {self.municipality}".strip()
+        return f"{place}, {self.province_phrase}"
 
 
 class MembershipRole(models.TextChoices):

@@ -18,7 +18,7 @@ from django.http import Http404
 from digitalees.models import User
 from digitalees.roles import is_agency_staff
 
-from .models import CoachAssignment, Membership, Organisation
+from .models import CoachAssignment, Invitation, Membership, Organisation
 
 
 @dataclass
@@ -71,6 +71,16 @@ class OrganisationAccess:
     def can_assign_coaches(self) -> bool:
         return self.is_agency
 
+    @property
+    def can_leave(self) -> bool:
+        """Every member may leave (the last admin is refused by the service)."""
+        return self.is_member
+
+    def can_remove(self, membership: Membership) -> bool:
+        """Those who manage the organisation remove members; anyone may remove themselves."""
+        own = self.membership is not None and self.membership.pk == membership.pk
+        return self.can_manage or own
+
 
 def membership_of(user, organisation: Organisation) -> Membership | None:
     """The user's membership of the organisation, if they belong to it."""
@@ -122,3 +132,35 @@ def get_organisation_for(request, slug: str, *, manage: bool = False):
     if organisation is None:
         raise Http404
     return organisation, check_organisation_access(request.user, organisation, manage=manage)
+
+
+def get_membership_for(request, slug: str, pk: int, *, remove: bool = False):
+    """(organisation, access, membership) for a page or action on one member: 404 for those
+    who may not see the organisation (or a membership of another one), 403 for those who may
+    not change it: its admins and the agency change roles and remove; with `remove`, a member
+    may also remove themselves (leave). The membership is None when it no longer exists (a
+    confirmation left open after it was removed): the view says so and changes nothing."""
+    organisation, access = get_organisation_for(request, slug)
+    membership = (
+        Membership.objects.select_related("user").filter(organisation=organisation, pk=pk).first()
+    )
+    if membership is None:
+        if Membership.objects.filter(pk=pk).exists():  # another organisation's
+            raise Http404
+        if not (access.can_manage or (remove and access.can_leave)):
+            raise PermissionDenied
+        return organisation, access, None
+    allowed = access.can_remove(membership) if remove else access.can_manage
+    if not allowed:
+        raise PermissionDenied
+    return organisation, access, membership
+
+
+def get_invitation_for(request, slug: str, pk: int):
+    """(organisation, invitation) for its admins and the agency: 404 for those who may not
+    see the organisation or an invitation of another one, 403 for those who may not manage."""
+    organisation, _access = get_organisation_for(request, slug, manage=True)
+    invitation = Invitation.objects.filter(pk=pk, organisation=organisation).first()
+    if invitation is None:
+        raise Http404
+    return organisation, invitation

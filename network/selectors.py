@@ -33,7 +33,11 @@ def organisations_coached_by(user):
 
 
 def coaches():
-    return get_user_model().objects.filter(groups__name=COACH_GROUP).order_by("email")
+    return (
+        get_user_model()
+        .objects.filter(groups__name=COACH_GROUP)
+        .order_by("last_name", "first_name", "email")
+    )
 
 
 def organisation_people(organisation: Organisation):
@@ -41,6 +45,19 @@ def organisation_people(organisation: Organisation):
     members = organisation.memberships.select_related("user").order_by("role", "user__email").all()
     assignments = CoachAssignment.objects.filter(organisation=organisation).select_related("coach")
     return members, assignments
+
+
+def is_last_admin(membership: Membership) -> bool:
+    """Whether removing this membership or making it a member would leave its organisation
+    without an admin (the service decides, under a lock; pages warn beforehand)."""
+    return (
+        membership.is_admin
+        and not Membership.objects.filter(
+            organisation_id=membership.organisation_id, role=Membership.Role.ADMIN
+        )
+        .exclude(pk=membership.pk)
+        .exists()
+    )
 
 
 def pending_invitations(organisation: Organisation):
@@ -55,7 +72,12 @@ def staff_organisation_list(
         coach_count=Count("coach_assignments", distinct=True),
     )
     if q:
-        qs = qs.filter(Q(name__icontains=q) | Q(enterprise_number__icontains=q.replace(".", "")))
+        qs = qs.filter(
+            Q(name__icontains=q)
+            | Q(enterprise_number__icontains=q.replace(".", ""))
+            | Q(municipality__icontains=q)
+            | Q(postcode=q.strip())
+        )
     if province:
         qs = qs.filter(province=province)
     if legal_form:

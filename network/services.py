@@ -34,6 +34,23 @@ class InvitationError(Exception):
     """An invitation link that cannot be used; the message is shown to the visitor."""
 
 
+class AlreadyMember(ValidationError):
+    """An invitation to someone who already belongs to the organisation: none is sent; the
+    page offers to change their role instead."""
+
+    def __init__(self, membership: Membership):
+        self.membership = membership
+        super().__init__(
+            _("%(name)s (%(email)s) is already a member of this organisation, as %(role)s.")
+            % {
+                "name": membership.user.display_name,
+                "email": membership.user.email,
+                "role": membership.get_role_display().lower(),
+            },
+            code="already_member",
+        )
+
+
 def _slug_base(name: str) -> str:
     return slugify(name)[:200] or "ees"
 
@@ -197,10 +214,13 @@ def invitation_create(
 ) -> Invitation:
     _check_invitation_limits(organisation=organisation, invited_by=invited_by)
     email = email.strip()
-    if Membership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
-        raise ValidationError(
-            _("%(email)s is already a member of this organisation.") % {"email": email}
-        )
+    membership = (
+        Membership.objects.select_related("user")
+        .filter(organisation=organisation, user__email__iexact=email)
+        .first()
+    )
+    if membership is not None:
+        raise AlreadyMember(membership)
     if organisation.invitations.pending().filter(email__iexact=email).exists():
         raise ValidationError(
             _("An invitation to %(email)s is already pending; revoke it to send a new one.")
@@ -278,25 +298,77 @@ def membership_add(*, organisation: Organisation, user, role: str) -> Membership
 
 
 def invitation_revoke(*, invitation: Invitation) -> None:
+    # Kept (see Invitation.revoked_at); its link stops working. Claimed like acceptance: a
+    # second click, or a confirmation page left open, changes nothing and says why.
+    revoked = (
+        Invitation.objects.pending().filter(pk=invitation.pk).update(revoked_at=timezone.now())
+    )
+    if revoked:
+        return
+    invitation.refresh_from_db(fields=["accepted_at", "revoked_at"])
     if invitation.accepted_at is not None:
-        raise ValidationError(_("This invitation has already been accepted."))
-    # Kept (see Invitation.revoked_at); its link stops working.
-    Invitation.objects.pending().filter(pk=invitation.pk).update(revoked_at=timezone.now())
+        raise ValidationError(_("This invitation has already been accepted."), code="stale")
+    raise ValidationError(
+        _("The invitation to %(email)s was already withdrawn.") % {"email": invitation.email},
+        code="stale",
+    )
 
 
-@transaction.atomic
-def membership_remove(*, membership: Membership) -> None:
-    organisation = Organisation.objects.select_for_update().get(pk=membership.organisation_id)
+def _locked_membership(membership: Membership) -> Membership:
+    """The membership as stored now, its organisation's row locked: changes to one
+    organisation's admins queue here, so that two admins stepping down (or removing each
+    other) at once cannot both succeed and leave it without one."""
+    Organisation.objects.select_for_update().filter(pk=membership.organisation_id).first()
+    current = Membership.objects.select_related("user").filter(pk=membership.pk).first()
+    if current is None:
+        raise ValidationError(
+            _("%(name)s no longer belongs to this organisation: nothing was changed.")
+            % {"name": membership.user.display_name},
+            code="stale",
+        )
+    return current
+
+
+def _check_another_admin(membership: Membership) -> None:
     if (
         membership.is_admin
-        and not organisation.memberships.filter(role=Membership.Role.ADMIN)
+        and not Membership.objects.filter(
+            organisation_id=membership.organisation_id, role=Membership.Role.ADMIN
+        )
         .exclude(pk=membership.pk)
         .exists()
     ):
         raise ValidationError(
-            _("An organisation keeps at least one admin: name another admin first.")
+            _("An organisation keeps at least one admin: name another admin first."),
+            code="last_admin",
         )
-    membership.delete()
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership) -> None:
+    current = _locked_membership(membership)
+    _check_another_admin(current)
+    current.delete()
+
+
+@transaction.atomic
+def membership_set_role(*, membership: Membership, role: str) -> Membership:
+    """Make a member admin, or an admin member again (stepping down, for oneself); an
+    organisation never loses its last admin."""
+    if role not in Membership.Role.values:
+        raise ValidationError(_("Choose a role from the list."), code="invalid")
+    current = _locked_membership(membership)
+    if current.role == role:
+        raise ValidationError(
+            _("%(name)s is already %(role)s: nothing was changed.")
+            % {"name": current.user.display_name, "role": current.get_role_display().lower()},
+            code="unchanged",
+        )
+    if role != Membership.Role.ADMIN:
+        _check_another_admin(current)
+    current.role = role
+    current.save(update_fields=["role"])
+    return current
 
 
 def coach_assign(*, organisation: Organisation, coach, assigned_by) -> CoachAssignment:

@@ -20,9 +20,24 @@ urlpatterns = [
         name="invitation_revoke",
     ),
     path(
+        "organisations/<slug:slug>/invitations/<int:pk>/revoke/confirm/",
+        views.invitation_revoke_confirm,
+        name="invitation_revoke_confirm",
+    ),
+    path(
         "organisations/<slug:slug>/members/<int:pk>/remove/",
         views.membership_remove,
         name="membership_remove",
+    ),
+    path(
+        "organisations/<slug:slug>/members/<int:pk>/remove/confirm/",
+        views.membership_remove_confirm,
+        name="membership_remove_confirm",
+    ),
+    path(
+        "organisations/<slug:slug>/members/<int:pk>/role/",
+        views.membership_role,
+        name="membership_role",
     ),
     path("organisations/<slug:slug>/coaches/", views.coach_assign, name="coach_assign"),
     path(

@@ -3,7 +3,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from digitalees.roles import agency_staff_required
@@ -12,11 +14,12 @@ from . import selectors, services
 from .forms import (
     CoachAssignmentForm,
     InvitationForm,
+    MembershipRoleForm,
     OrganisationForm,
     StaffOrganisationFilterForm,
 )
-from .models import CoachAssignment, Invitation, Membership, Organisation, Resource
-from .rules import get_organisation_for
+from .models import CoachAssignment, Organisation, Resource
+from .rules import get_invitation_for, get_membership_for, get_organisation_for
 
 
 def _error_text(error: ValidationError) -> str:
@@ -71,6 +74,7 @@ def organisation_edit(request, slug):
 def invitation_create(request, slug):
     organisation, _access = get_organisation_for(request, slug, manage=True)
     form = InvitationForm(request.POST or None)
+    existing = None  # someone already a member: offered a role change instead
     if request.method == "POST" and form.is_valid():
         try:
             services.invitation_create(
@@ -79,6 +83,9 @@ def invitation_create(request, slug):
                 role=form.cleaned_data["role"],
                 invited_by=request.user,
             )
+        except services.AlreadyMember as error:
+            form.add_error("email", error)
+            existing = error.membership
         except ValidationError as error:
             form.add_error("email", error)
         else:
@@ -89,15 +96,61 @@ def invitation_create(request, slug):
             )
             return redirect(organisation)
     return render(
-        request, "network/invitation_form.html", {"form": form, "organisation": organisation}
+        request,
+        "network/invitation_form.html",
+        {
+            "form": form,
+            "organisation": organisation,
+            "existing": existing,
+            # The role the admin asked for, if it is not theirs already.
+            "offered_role": (
+                form.cleaned_data["role"]
+                if existing is not None and existing.role != form.cleaned_data["role"]
+                else None
+            ),
+        },
+    )
+
+
+STALE_MEMBERSHIP = gettext_lazy(
+    "This person no longer belongs to the organisation: nothing was changed."
+)
+
+
+@login_required
+@require_GET
+def invitation_revoke_confirm(request, slug, pk):
+    """Asks before withdrawing an invitation (works without JavaScript)."""
+    organisation, invitation = get_invitation_for(request, slug, pk)
+    if invitation.accepted_at is not None or invitation.revoked_at is not None:
+        messages.info(
+            request,
+            _("The invitation to %(email)s is no longer pending: nothing to withdraw.")
+            % {"email": invitation.email},
+        )
+        return redirect(organisation)
+    return render(
+        request,
+        "confirm.html",
+        {
+            "organisation": organisation,
+            "title": _("Withdraw the invitation to %(email)s?") % {"email": invitation.email},
+            "explanation": _(
+                "The link in the e-mail stops working. You can send a new invitation later."
+            ),
+            "action": reverse(
+                "network:invitation_revoke", kwargs={"slug": organisation.slug, "pk": pk}
+            ),
+            "confirm_label": _("Withdraw the invitation"),
+            "cancel_url": organisation.get_absolute_url(),
+        },
     )
 
 
 @login_required
 @require_POST
 def invitation_revoke(request, slug, pk):
-    organisation, _access = get_organisation_for(request, slug, manage=True)
-    invitation = get_object_or_404(Invitation, pk=pk, organisation=organisation)
+    organisation, invitation = get_invitation_for(request, slug, pk)
     try:
         services.invitation_revoke(invitation=invitation)
     except ValidationError as error:
@@ -110,24 +163,115 @@ def invitation_revoke(request, slug, pk):
 
 
 @login_required
+@require_GET
+def membership_remove_confirm(request, slug, pk):
+    """Asks before removing a member, or before leaving for one's own membership."""
+    organisation, access, membership = get_membership_for(request, slug, pk, remove=True)
+    if membership is None:
+        messages.info(request, STALE_MEMBERSHIP)
+        return redirect(organisation)
+    leaving = membership.user_id == request.user.pk
+    names = {"name": membership.user.display_name, "organisation": organisation.name}
+    if leaving:
+        title = _("Leave %(organisation)s?") % names
+        explanation = _(
+            "You will no longer see the organisation's pages, results and plans. "
+            "To come back, an admin must invite you again."
+        )
+        confirm_label = _("Leave the organisation")
+    else:
+        title = _("Remove %(name)s from %(organisation)s?") % names
+        explanation = (
+            _(
+                "%(name)s will no longer see the organisation's pages, results and plans. "
+                "The diagnostics they submitted stay in the organisation's results."
+            )
+            % names
+        )
+        confirm_label = _("Remove %(name)s") % names
+    blocked = ""
+    if selectors.is_last_admin(membership):
+        blocked = (
+            _(
+                "You are the organisation's only admin. Make another member admin first: "
+                "an organisation keeps at least one admin."
+            )
+            if leaving
+            else _(
+                "%(name)s is the organisation's only admin. Make another member admin first: "
+                "an organisation keeps at least one admin."
+            )
+            % names
+        )
+    return render(
+        request,
+        "confirm.html",
+        {
+            "organisation": organisation,
+            "title": title,
+            "explanation": explanation,
+            "blocked": blocked,
+            "action": reverse(
+                "network:membership_remove", kwargs={"slug": organisation.slug, "pk": pk}
+            ),
+            "confirm_label": confirm_label,
+            "cancel_url": organisation.get_absolute_url(),
+        },
+    )
+
+
+@login_required
 @require_POST
 def membership_remove(request, slug, pk):
-    organisation, _access = get_organisation_for(request, slug, manage=True)
-    membership = get_object_or_404(
-        Membership.objects.select_related("user"), pk=pk, organisation=organisation
-    )
+    organisation, _access, membership = get_membership_for(request, slug, pk, remove=True)
+    if membership is None:
+        messages.error(request, STALE_MEMBERSHIP)
+        return redirect(organisation)
     try:
         services.membership_remove(membership=membership)
     except ValidationError as error:
         messages.error(request, _error_text(error))
         return redirect(organisation)
+    if membership.user_id == request.user.pk:
+        messages.success(
+            request, _("You no longer belong to %(organisation)s.") % {"organisation": organisation}
+        )
+        return redirect("dashboard")
     messages.success(
         request,
         _("%(name)s no longer belongs to %(organisation)s.")
         % {"name": membership.user.display_name, "organisation": organisation.name},
     )
-    if membership.user_id == request.user.pk:
-        return redirect("dashboard")
+    return redirect(organisation)
+
+
+@login_required
+@require_POST
+def membership_role(request, slug, pk):
+    """Make a member admin or an admin member again (stepping down, for one's own)."""
+    organisation, _access, membership = get_membership_for(request, slug, pk)
+    if membership is None:
+        messages.error(request, STALE_MEMBERSHIP)
+        return redirect(organisation)
+    form = MembershipRoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a role from the list."))
+        return redirect(organisation)
+    try:
+        membership = services.membership_set_role(
+            membership=membership, role=form.cleaned_data["role"]
+        )
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return redirect(organisation)
+    names = {"name": membership.user.display_name, "organisation": organisation.name}
+    if membership.user_id == request.user.pk and not membership.is_admin:
+        message = _("You are no longer an admin of %(organisation)s.") % names
+    elif membership.is_admin:
+        message = _("%(name)s is now an admin of %(organisation)s.") % names
+    else:
+        message = _("%(name)s is now a member of %(organisation)s, no longer an admin.") % names
+    messages.success(request, message)
     return redirect(organisation)
 
 

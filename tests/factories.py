@@ -61,6 +61,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     sector = Organisation.Sector.EDUCATION
     province = Organisation.Province.NAMUR
     postcode = "5000"
+    municipality = "Namur"
     size_band = Organisation.SizeBand.SMALL
     social_purpose = "Former des jeunes aux métiers du numérique."
 

@@ -19,7 +19,7 @@ UNGUARDED = ROOT / "digitalees" / "_unguarded.py"
 # The objects a guarded helper returns, fetched without asking any rule.
 UNGUARDED_SOURCE = """
 from diagnostic.models import Assessment, Campaign, Report, Result
-from network.models import Organisation
+from network.models import Invitation, Membership, Organisation
 from network.rules import OrganisationAccess
 
 
@@ -52,6 +52,16 @@ def member_organisation(user, slug):
 
 def draft(request, uuid):
     return Assessment.objects.filter(uuid=uuid).first()
+
+
+def membership(request, slug, pk, **kwargs):
+    found, access = organisation(request, slug)
+    return found, access, Membership.objects.select_related("user").get(pk=pk)
+
+
+def invitation(request, slug, pk):
+    found, _access = organisation(request, slug)
+    return found, Invitation.objects.get(pk=pk)
 """
 IMPORT = "from digitalees import _unguarded  # noqa\n"
 HELPERS = {
@@ -64,6 +74,8 @@ HELPERS = {
     "member_organisation(": "member_organisation(",
     "get_own_assessment_for(": "assessment(",
     "get_draft_for(": "draft(",
+    "get_membership_for(": "membership(",
+    "get_invitation_for(": "invitation(",
 }
 NETWORK, DIAGNOSTIC = "network/views.py", "diagnostic/views.py"
 REPORTS, STAFF = "diagnostic/reports/views.py", "diagnostic/staff/views.py"
@@ -140,9 +152,14 @@ unchecked(
     "network:organisation_detail",
     "network_rules.get_organisation_for(",
 )
-for view in ("organisation_edit", "invitation_create", "invitation_revoke", "membership_remove"):
+for view in ("organisation_edit", "invitation_create"):
     unmanaged(NETWORK, view, f"network:{view}")
     unchecked(NETWORK, view, f"network:{view}")
+# One member's pages and actions ask network.rules.get_membership_for (its own guards below).
+for view in ("membership_remove_confirm", "membership_remove", "membership_role"):
+    unchecked(NETWORK, view, f"network:{view}", "get_membership_for(")
+for view in ("invitation_revoke_confirm", "invitation_revoke"):
+    unchecked(NETWORK, view, f"network:{view}", "get_invitation_for(")
 for view in ("coach_assign", "coach_unassign", "staff_organisation_list"):
     undecorated(NETWORK, view, "agency_staff_required", f"network:{view}")
 undecorated(NETWORK, "invitation_join", "login_required", "network:invitation_join")
@@ -174,7 +191,7 @@ unchecked(DIAGNOSTIC, "organisation_result", "diagnostic:organisation_result", "
 unmanaged(DIAGNOSTIC, "campaign_open", "diagnostic:campaign_open")
 unchecked(DIAGNOSTIC, "campaign_open", "diagnostic:campaign_open")
 unchecked(DIAGNOSTIC, "campaign_detail", "diagnostic:campaign_detail", "get_campaign_for(")
-for view in ("campaign_invite", "campaign_close"):
+for view in ("campaign_invite", "campaign_close", "campaign_close_confirm"):
     unmanaged(DIAGNOSTIC, view, f"diagnostic:{view}")
     unchecked(DIAGNOSTIC, view, f"diagnostic:{view}", "get_campaign_for(")
 unchecked(
@@ -235,6 +252,62 @@ rule(
     "return self.is_admin or self.is_agency",
     "return self.is_member or self.is_agency",
     rows("organisation_edit"),
+)
+rule(
+    "network.rules.get_invitation_for: manage",
+    "network/rules.py",
+    "get_organisation_for(request, slug, manage=True)\n    invitation = ",
+    "get_organisation_for(request, slug)\n    invitation = ",
+    rows("invitation_revoke"),
+)
+rule(
+    "network.rules.get_invitation_for: the organisation's own",
+    "network/rules.py",
+    "Invitation.objects.filter(pk=pk, organisation=organisation).first()",
+    "Invitation.objects.filter(pk=pk).first()",
+    ["tests/network/test_members.py", "-k", "another_organisation"],
+)
+rule(
+    "network.rules.get_membership_for: who may change members",
+    "network/rules.py",
+    "allowed = access.can_remove(membership) if remove else access.can_manage",
+    "allowed = True",
+    rows("membership_"),
+)
+rule(
+    "network.rules.can_remove: anyone may leave",
+    "network/rules.py",
+    "return self.can_manage or own",
+    "return self.can_manage",
+    rows("membership_remove"),
+)
+rule(
+    "network.rules.get_membership_for: a stale one, for those who may change members",
+    "network/rules.py",
+    "if not (access.can_manage or (remove and access.can_leave)):",
+    "if False:",
+    ["tests/network/test_members.py", "-k", "stale"],
+)
+rule(
+    "network.rules.get_membership_for: another organisation's is not found",
+    "network/rules.py",
+    "if Membership.objects.filter(pk=pk).exists():  # another organisation's",
+    "if False:",
+    ["tests/network/test_views.py", "-k", "guessing"],
+)
+rule(
+    "network.services: the last admin stays",
+    "network/services.py",
+    "        membership.is_admin\n        and not Membership.objects",
+    "        False\n        and not Membership.objects",
+    ["tests/network/test_members.py", "tests/network/test_services.py"],
+)
+rule(
+    "network.services: the organisation's row lock on admins (needs DATABASE_URL=postgres...)",
+    "network/services.py",
+    "    Organisation.objects.select_for_update().filter(pk=membership.organisation_id).first()\n",
+    "",
+    ["tests/network/test_members.py", "-k", "at_once"],
 )
 rule(
     "diagnostic.rules.can_view_assessment: respondent",

@@ -167,7 +167,10 @@ MATRIX = {
     ("network:invitation_revoke", "get"): Row(_invitation_kwargs, NOT_ALLOWED_LOGGED_IN),
     ("network:invitation_revoke", "post"): Row(_invitation_kwargs, ORG_MANAGE_ACTION),
     ("network:membership_remove", "get"): Row(_membership_kwargs, NOT_ALLOWED_LOGGED_IN),
-    ("network:membership_remove", "post"): Row(_membership_kwargs, ORG_MANAGE_ACTION),
+    # The member's own membership: admins and the agency remove it, the member may leave.
+    ("network:membership_remove", "post"): Row(
+        _membership_kwargs, {**ORG_MANAGE_ACTION, "member": OK_REDIRECT}
+    ),
     ("network:coach_assign", "get"): Row(_slug, AGENCY_ACTION_GET),
     ("network:coach_assign", "post"): Row(
         _slug, AGENCY_ACTION, lambda org, p: {"coach": p["unassigned_coach"].pk}

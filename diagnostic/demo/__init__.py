@@ -95,7 +95,7 @@ def seed(*, password: str, stdout) -> list[tuple[str, str]]:
     now = timezone.now()
 
     pilot_groups = [
-        (sector, size, province) for _n, _b, _f, sector, province, _p, size, _s in PILOTS
+        (sector, size, province) for _n, _b, _f, sector, province, _p, _m, size, _s in PILOTS
     ]
     specs = generate_organisations(rng, ORGANISATIONS, peer_groups=pilot_groups)
     generated = organisations_create(specs)

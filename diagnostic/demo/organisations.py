@@ -229,6 +229,7 @@ class OrganisationSpec:
     sector: str
     province: str
     postcode: str
+    municipality: str
     size_band: str
     social_purpose: str
     is_public: bool
@@ -282,6 +283,7 @@ def generate_organisations(
                 sector=sector,
                 province=province,
                 postcode=postcode,
+                municipality=place,
                 size_band=size_band,
                 social_purpose=rng.choice(purposes),
                 is_public=rng.random() < 0.6,
@@ -310,6 +312,7 @@ def organisations_create(
                 sector=spec.sector,
                 province=spec.province,
                 postcode=spec.postcode,
+                municipality=spec.municipality,
                 size_band=spec.size_band,
                 social_purpose=spec.social_purpose,
                 website=f"https://{_host_label(spec.name)}.example.be" if spec.is_public else "",

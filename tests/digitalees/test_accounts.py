@@ -17,6 +17,8 @@ def test_signup_by_email_requires_verification_before_login(
         response = client.post(
             reverse("account_signup"),
             {
+                "first_name": "Nora",
+                "last_name": "Nouvelle",
                 "email": "Nouvelle@Example.be",
                 "password1": "un-mot-de-passe-sur",
                 "password2": "un-mot-de-passe-sur",

@@ -49,7 +49,13 @@ def _sign_up(post, client, email):
     return post(
         client,
         reverse("account_signup"),
-        {"email": email, "password1": "un-mot-de-passe-sur", "password2": "un-mot-de-passe-sur"},
+        {
+            "first_name": "Vic",
+            "last_name": "Time",
+            "email": email,
+            "password1": "un-mot-de-passe-sur",
+            "password2": "un-mot-de-passe-sur",
+        },
     )
 
 

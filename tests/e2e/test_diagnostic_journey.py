@@ -128,6 +128,8 @@ def _nav(page, value):
 
 def _signup(page, email):
     form = page.locator("form:has([name=password2])")
+    form.locator("[name=first_name]").fill("Camille")
+    form.locator("[name=last_name]").fill("Renard")
     form.locator("[name=email]").fill(email)
     form.locator("[name=password1]").fill(PASSWORD)
     form.locator("[name=password2]").fill(PASSWORD)

@@ -25,6 +25,7 @@ def fill_organisation_form(page, *, name, enterprise_number):
     form.locator("select[name=sector]").select_option("education")
     form.locator("select[name=province]").select_option("NA")
     form.locator("[name=postcode]").fill("5000")
+    form.locator("[name=municipality]").fill("Namur")
     form.locator("select[name=size_band]").select_option("5-9")
     form.locator("textarea[name=social_purpose]").fill(
         "Un potager partagé qui forme des jeunes Namurois au maraîchage bio."
@@ -59,6 +60,8 @@ def test_visitor_signs_up_and_registers_an_organisation(page, live_server, mailo
     follow(page, page.locator("header a[href='/accounts/signup/']"))
     email = "claire.dubois@potager-namurois.example.be"
     form = form_with(page, "password2")
+    form.locator("[name=first_name]").fill("Claire")
+    form.locator("[name=last_name]").fill("Dubois")
     form.locator("[name=email]").fill(email)
     form.locator("[name=password1]").fill(PASSWORD)
     form.locator("[name=password2]").fill(PASSWORD)

@@ -38,6 +38,7 @@ def _change_data(organisation: Organisation, **changes) -> dict:
         "sector": organisation.sector,
         "province": organisation.province,
         "postcode": organisation.postcode,
+        "municipality": organisation.municipality,
         "size_band": organisation.size_band,
         "social_purpose": organisation.social_purpose,
         "website": organisation.website,

@@ -16,6 +16,7 @@ FORM = {
     "sector": "food",
     "province": "NA",
     "postcode": "5100",
+    "municipality": "Namur",
     "size_band": "5-9",
     "social_purpose": "Un maraîchage bio qui forme des demandeurs d'emploi.",
     "website": "https://terre-avenir.be",
@@ -50,6 +51,7 @@ def test_member_registers_an_organisation_and_becomes_admin(client):
         ("postcode", "4000", "not in the province of Namur"),
         ("website", "pas une adresse", "Enter a valid URL"),
         ("legal_form", "sprl", "Select a valid choice"),
+        ("municipality", "   ", "This field is required"),
     ],
 )
 def test_bad_input_is_refused_with_a_message_and_nothing_changes(client, field, value, message):
