@@ -5,13 +5,13 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from digitalees import ratelimit
 from digitalees.charts import line_svg
+from digitalees.redirects import safe_next
 from network.rules import get_organisation_for, member_organisation, memberships_of
 
 from . import selectors, services
@@ -298,10 +298,7 @@ def resume_link(request, uuid):
                 _("A link to resume your diagnostic is on its way to %(email)s.")
                 % {"email": form.cleaned_data["email"]},
             )
-    next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = _dimension_url(assessment, 1)
-    return redirect(next_url)
+    return redirect(safe_next(request, _dimension_url(assessment, 1)))
 
 
 @login_required
