@@ -14,7 +14,7 @@ help: ## List the targets
 
 run: setup seed ## Set everything up (venv, translations, database, demo data) and serve the app
 	@echo "Serving DigitalEES at http://$(HOST)/"
-	$(PY) manage.py runserver $(HOST)
+	SITE_URL=$${SITE_URL:-http://$(HOST)} $(PY) manage.py runserver $(HOST)
 
 setup: install pdf-libraries compilemessages migrate ## Install, compile translations and migrate, without serving
 
