@@ -365,7 +365,10 @@ ADMINS = _admins(env.str("ADMINS", default=""))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "forbidden_without_traceback": {"()": "digitalees.logs.ForbiddenWithoutTraceback"},
+    },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain"},
@@ -384,6 +387,8 @@ LOGGING = {
         # Django's defaults give this logger a console and a mail_admins handler of its own:
         # dropped, so that one error is printed once and mailed once.
         "django": {"handlers": [], "level": "INFO", "propagate": True},
+        # A refused request (403) is one line, without the PermissionDenied's traceback.
+        "django.request": {"filters": ["forbidden_without_traceback"]},
         # A request with a forged Host is the client's error, not ours: no mail for each.
         "django.security.DisallowedHost": {"handlers": ["console"], "propagate": False},
         "django.db.backends": {"level": "INFO"},
