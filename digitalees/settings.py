@@ -284,6 +284,8 @@ LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Brussels"
+# English dates as in Belgium, day before month (digitalees/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["digitalees.formats"]
 USE_I18N = True
 USE_TZ = True
 
