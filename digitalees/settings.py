@@ -40,6 +40,21 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # to the address that request came to (digitalees.mail.site_url). `make run HOST=…` sets it.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
+# Who publishes the site and how to reach them: the legal pages, the contact page and the
+# footer read these (digitalees/legal.py). The defaults are the programme's own.
+PUBLISHER_NAME = env.str("PUBLISHER_NAME", default="Agence du Numérique (AdN)")
+PUBLISHER_ADDRESS = env.list(
+    "PUBLISHER_ADDRESS", default=["Avenue Prince de Liège 133", "5100 Namur (Jambes)", "Belgique"]
+)
+PUBLISHER_ENTERPRISE_NUMBER = env.str("PUBLISHER_ENTERPRISE_NUMBER", default="")
+CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="contact@digitalees.be")
+CONTACT_PHONE = env.str("CONTACT_PHONE", default="")
+# The data protection officer's address, for requests under the GDPR.
+DPO_EMAIL = env.str("DPO_EMAIL", default=CONTACT_EMAIL)
+# Who hosts the site (name, then address lines), for the legal notice; unset, the notice
+# says the host is in the European Union and named on request.
+HOSTING_PROVIDER = env.list("HOSTING_PROVIDER", default=[])
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -97,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "digitalees.context_processors.roles",
+                "digitalees.context_processors.contact",
             ],
         },
     },
