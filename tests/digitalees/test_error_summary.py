@@ -47,7 +47,9 @@ def test_filters_laid_out_field_by_field_have_the_summary_too(client, settings):
     settings.STAFF_REQUIRE_MFA = False
     client.force_login(AgencyStaffFactory())
     client.cookies["django_language"] = "en"
-    response = client.get(reverse("diagnostic_staff:assessment_list"), {"submitted_from": "yesterday"})
+    response = client.get(
+        reverse("diagnostic_staff:assessment_list"), {"submitted_from": "yesterday"}
+    )
     summary = _summary(response.content.decode())
     assert "Some filters are not valid" in summary
     assert '<a href="#id_submitted_from">' in summary
