@@ -27,3 +27,15 @@ def test_english_forms_read_day_first_dates():
 def test_french_dates_are_unchanged():
     with translation.override("fr"):
         assert formats.date_format(datetime.date(2026, 3, 4)) == "4 mars 2026"
+
+
+def test_time_elements_get_a_moment_without_microseconds():
+    from django.utils import timezone
+
+    from digitalees.templatetags.digitalees_tags import datetime_attr
+
+    moment = datetime.datetime(2025, 3, 31, 23, 30, 5, 123456, tzinfo=datetime.UTC)
+    assert datetime_attr(moment) == "2025-04-01T01:30:05+02:00"
+    assert datetime_attr(timezone.now()).count(".") == 0
+    assert datetime_attr(datetime.date(2025, 4, 1)) == "2025-04-01"
+    assert datetime_attr(None) == ""
