@@ -2,6 +2,7 @@ import datetime
 
 from django import template
 from django.utils import timezone
+from django.utils.html import format_html
 
 from digitalees.bilingual import localised
 
@@ -39,3 +40,15 @@ def datetime_attr(value):
             value = timezone.localtime(value)
         return value.replace(microsecond=0).isoformat()
     return value.isoformat()
+
+
+@register.simple_block_tag
+def scroll_region(content, label):
+    """{% scroll_region _("Members") %}<table>…</table>{% endscroll_region %}: the one wrapper
+    of every table that may scroll sideways on a phone. Focusable and named, so that keyboard
+    users can scroll it (axe: scrollable-region-focusable) and screen readers announce it."""
+    return format_html(
+        '<div class="table-scroll" tabindex="0" role="region" aria-label="{}">{}</div>',
+        label,
+        content,
+    )
