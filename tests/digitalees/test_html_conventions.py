@@ -48,9 +48,14 @@ def test_tables_that_may_scroll_use_the_one_focusable_wrapper():
 def test_the_scroll_region_is_focusable_and_named():
     from django.template import engines
 
-    html = engines["django"].from_string(
-        '{% load digitalees_tags %}{% scroll_region "Members" %}<table></table>{% endscroll_region %}'
-    ).render({})
+    html = (
+        engines["django"]
+        .from_string(
+            "{% load digitalees_tags %}"
+            '{% scroll_region "Members" %}<table></table>{% endscroll_region %}'
+        )
+        .render({})
+    )
     assert html == (
         '<div class="table-scroll" tabindex="0" role="region" aria-label="Members">'
         "<table></table></div>"
