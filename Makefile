@@ -7,14 +7,14 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: help run setup install messages compilemessages migrate seed test lint typecheck e2e chromium pdf-libraries bench lock clean
+.PHONY: help run setup install messages compilemessages migrate seed test lint typecheck e2e chromium java pdf-libraries bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-16s %s\n", $$1, $$2}'
 
 run: setup seed ## Set everything up (venv, translations, database, demo data) and serve the app
 	@echo "Serving DigitalEES at http://$(HOST)/"
-	$(PY) manage.py runserver $(HOST)
+	SITE_URL=$${SITE_URL:-http://$(HOST)} $(PY) manage.py runserver $(HOST)
 
 setup: install pdf-libraries compilemessages migrate ## Install, compile translations and migrate, without serving
 
@@ -53,14 +53,17 @@ typecheck: install ## mypy (django-stubs) on every app's services, selectors, ru
 chromium: ## Install Debian's Chromium for the browser tests when it is missing
 	bash scripts/ensure-chromium.sh
 
+java: ## Install a Java runtime for the HTML checker (vnu.jar) of the browser tests when it is missing
+	bash scripts/ensure-java.sh
+
 pdf-libraries: ## Install Pango and HarfBuzz's subset library (fast PDF fonts) when they are missing
 	bash scripts/ensure-pdf-libraries.sh
 
-test: install pdf-libraries compilemessages lint typecheck chromium ## Lint, type-check, check migrations and run the whole test suite
+test: install pdf-libraries compilemessages lint typecheck chromium java ## Lint, type-check, check migrations and run the whole test suite
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
 
-e2e: install compilemessages chromium ## Run the browser journeys alone (headless Chromium)
+e2e: install compilemessages chromium java ## Run the browser journeys alone (headless Chromium)
 	$(PY) -m pytest tests/e2e -m e2e
 
 bench: install pdf-libraries compilemessages ## Measure pages and operations on PostgreSQL (BENCH_SCALE=full|small)

@@ -6,13 +6,13 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from digitalees import ratelimit
+from digitalees.redirects import safe_next
 from network.rules import (
     can_view_organisation,
     get_organisation_for,
@@ -378,10 +378,7 @@ def resume_link(request, uuid):
                 _("A link to resume your diagnostic is on its way to %(email)s.")
                 % {"email": form.cleaned_data["email"]},
             )
-    next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = _dimension_url(assessment, 1)
-    return redirect(next_url)
+    return redirect(safe_next(request, _dimension_url(assessment, 1)))
 
 
 @login_required

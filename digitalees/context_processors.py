@@ -1,3 +1,5 @@
+from django.conf import settings
+
 from .roles import can_open_admin, is_agency_staff, is_coach
 
 
@@ -11,3 +13,8 @@ def roles(request):
         "user_is_agency": lambda: bool(user and is_agency_staff(user)),
         "user_can_open_admin": lambda: bool(user and can_open_admin(user)),
     }
+
+
+def contact(request):
+    """The address that pages saying "write to us" give (the contact page has the rest)."""
+    return {"contact_email": settings.CONTACT_EMAIL}

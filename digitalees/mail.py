@@ -13,17 +13,20 @@ interval.
 import logging
 import sys
 import time
+from contextvars import ContextVar
 from datetime import timedelta
 
 from celery import current_app
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import DisallowedHost
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.backends.console import EmailBackend as ConsoleBackend
 from django.core.mail.backends.filebased import EmailBackend as FileBackend
 from django.db import transaction
 from django.db.models import Q
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from post_office import mail as post_office_mail
@@ -44,6 +47,28 @@ DUE_STATUSES = (STATUS.queued, STATUS.requeued)
 # sent?" no longer than the longest of them is valid (an access link, 60 days).
 KEEP = timedelta(days=60)
 
+# The request being answered, if any (set by middleware.RequestOriginMiddleware): an e-mail
+# sent while answering it links to the site as its browser reached it, like allauth's own.
+current_request: ContextVar[HttpRequest | None] = ContextVar("current_request", default=None)
+
+
+def site_url() -> str:
+    """The site's address, without a trailing slash, for links in e-mails: the origin of the
+    request being answered (its host checked against ALLOWED_HOSTS), else SITE_URL (a
+    background task has no request)."""
+    request = current_request.get()
+    if request is not None:
+        try:
+            return request.build_absolute_uri("/").rstrip("/")
+        except DisallowedHost:
+            pass
+    return settings.SITE_URL
+
+
+def absolute_url(path: str) -> str:
+    """`path` (from reverse(), starting with /) as a link that works from an e-mail."""
+    return site_url() + path
+
 
 def _recipient_name(to: list[str]) -> str:
     """The name of the one person a message goes to, if they have an account with a name:
@@ -63,7 +88,7 @@ def send_templated_mail(
     `language` is the recipient's; a message queued from a task has no request to take it
     from.
     """
-    context = {"site_url": settings.SITE_URL, "recipient_name": _recipient_name(to), **context}
+    context = {"site_url": site_url(), "recipient_name": _recipient_name(to), **context}
     with translation.override(language or settings.LANGUAGE_CODE):
         subject = render_to_string(f"{template}_subject.txt", context)
         text = render_to_string(f"{template}.txt", context)

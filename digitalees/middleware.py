@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from .mail import current_request
 from .roles import staff_needs_mfa
 
 
@@ -49,3 +50,19 @@ class StaffMFAMiddleware:
             )
             return redirect("mfa_activate_totp")
         return None
+
+
+class RequestOriginMiddleware:
+    """Makes the request known to `mail.site_url()` while it is answered: e-mails sent now
+    (invitations, resume links, report notices from an in-process task) link to the address
+    the browser used, whatever port `make run HOST=…` serves on."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = current_request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            current_request.reset(token)

@@ -35,8 +35,25 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
-# Public address used in e-mails sent from background tasks (no request there).
+# The site's public address (scheme://host[:port], no trailing slash), for links in e-mails
+# sent without a request (background tasks); an e-mail sent while answering a request links
+# to the address that request came to (digitalees.mail.site_url). `make run HOST=…` sets it.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# Who publishes the site and how to reach them: the legal pages, the contact page and the
+# footer read these (digitalees/legal.py). The defaults are the programme's own.
+PUBLISHER_NAME = env.str("PUBLISHER_NAME", default="Agence du Numérique (AdN)")
+PUBLISHER_ADDRESS = env.list(
+    "PUBLISHER_ADDRESS", default=["Avenue Prince de Liège 133", "5100 Namur (Jambes)", "Belgique"]
+)
+PUBLISHER_ENTERPRISE_NUMBER = env.str("PUBLISHER_ENTERPRISE_NUMBER", default="")
+CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="contact@digitalees.be")
+CONTACT_PHONE = env.str("CONTACT_PHONE", default="")
+# The data protection officer's address, for requests under the GDPR.
+DPO_EMAIL = env.str("DPO_EMAIL", default=CONTACT_EMAIL)
+# Who hosts the site (name, then address lines), for the legal notice; unset, the notice
+# says the host is in the European Union and named on request.
+HOSTING_PROVIDER = env.list("HOSTING_PROVIDER", default=[])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -68,6 +85,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "digitalees.middleware.CookieLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # After CommonMiddleware, which has refused a Host that ALLOWED_HOSTS does not list.
+    "digitalees.middleware.RequestOriginMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -93,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "digitalees.context_processors.roles",
+                "digitalees.context_processors.contact",
             ],
         },
     },
@@ -281,6 +301,8 @@ LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Brussels"
+# English dates as in Belgium, day before month (digitalees/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["digitalees.formats"]
 USE_I18N = True
 USE_TZ = True
 
@@ -362,7 +384,10 @@ ADMINS = _admins(env.str("ADMINS", default=""))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "forbidden_without_traceback": {"()": "digitalees.logs.ForbiddenWithoutTraceback"},
+    },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain"},
@@ -381,6 +406,8 @@ LOGGING = {
         # Django's defaults give this logger a console and a mail_admins handler of its own:
         # dropped, so that one error is printed once and mailed once.
         "django": {"handlers": [], "level": "INFO", "propagate": True},
+        # A refused request (403) is one line, without the PermissionDenied's traceback.
+        "django.request": {"filters": ["forbidden_without_traceback"]},
         # A request with a forged Host is the client's error, not ours: no mail for each.
         "django.security.DisallowedHost": {"handlers": ["console"], "propagate": False},
         "django.db.backends": {"level": "INFO"},

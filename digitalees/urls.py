@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from network import urls as network_urls
 
-from . import health, media, views
+from . import health, legal, media, views
 
 admin.site.site_header = _("DigitalEES administration")
 admin.site.site_title = _("DigitalEES")
@@ -14,6 +14,11 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("healthz", health.healthz, name="healthz"),
+    # The 500 page cannot reverse URLs: it links to these paths as they are written here.
+    path("privacy/", legal.page, {"name": "privacy"}, name="privacy"),
+    path("legal-notice/", legal.page, {"name": "legal_notice"}, name="legal_notice"),
+    path("accessibility/", legal.page, {"name": "accessibility"}, name="accessibility"),
+    path("contact/", legal.page, {"name": "contact"}, name="contact"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -8,6 +8,24 @@
   root.classList.remove("no-js");
   root.classList.add("js");
 
+  // A form came back with errors: start from its summary (templates/partials/error_summary.html),
+  // which lists them and links to each field, rather than from the top of the page.
+  function focusErrorSummary(scope) {
+    var summary = scope.matches && scope.matches("[data-error-summary]")
+      ? scope
+      : scope.querySelector("[data-error-summary]");
+    if (summary) {
+      summary.focus();
+    }
+  }
+  focusErrorSummary(document);
+  // ... and when htmx swaps in a form that did not validate.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.target && event.target.isConnected) {
+      focusErrorSummary(event.target);
+    }
+  });
+
   // htmx requests carry the CSRF token, read from the page's hidden form field.
   document.addEventListener("htmx:configRequest", function (event) {
     var field = document.querySelector("input[name=csrfmiddlewaretoken]");

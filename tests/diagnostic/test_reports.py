@@ -157,16 +157,16 @@ def test_the_page_polls_while_the_report_is_prepared_then_offers_the_download(
     client.force_login(admin.user)
     client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
     page = client.get(_result_page_url(result)).content.decode()
-    assert f'hx-post="{_result_request_url(result)}"' in page
-    assert 'hx-target="#diagnostic-report"' in page
+    assert f'data-hx-post="{_result_request_url(result)}"' in page
+    assert 'data-hx-target="#diagnostic-report"' in page
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         response = client.post(_result_request_url(result), HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     report = Report.objects.get(result=result)
     pending = response.content.decode()
-    assert f'hx-get="{_status_url(report)}"' in pending
-    assert 'hx-trigger="every 2s"' in pending and 'hx-swap="outerHTML"' in pending
+    assert f'data-hx-get="{_status_url(report)}"' in pending
+    assert 'data-hx-trigger="every 2s"' in pending and 'data-hx-swap="outerHTML"' in pending
     assert 'aria-live="polite"' in pending
     assert "being prepared" in client.get(_status_url(report)).content.decode()
 

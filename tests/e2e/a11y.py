@@ -5,6 +5,15 @@ reach; after any other kind of navigation, call `check_a11y(page)` yourself.
 `check_a11y(page)` runs axe-core on the page's current document and records the serious and
 critical violations on the page's `PageAudit`; conftest fails the test with all of them at the
 end, so that one run of a journey reports every page's problems, not just the first page's.
+
+Each audited page is also checked
+- at a phone's width (PHONE): the same address opened in a second tab of the same browser
+  context (same cookies) 390 px wide, audited by axe too;
+- at both widths, for horizontal overflow (nothing may be wider than the viewport: wide tables
+  scroll inside their own region) and for layout shifts while it loads (the cumulative score
+  must stay under LAYOUT_SHIFT_LIMIT, the threshold of a "good" page);
+- for valid HTML: the document the server sent is kept, and conftest has the Nu Html Checker
+  (tests/e2e/html_check.py) validate every kept document at the end of the test.
 """
 
 from __future__ import annotations
@@ -26,6 +35,54 @@ AXE_OPTIONS = {
     "resultTypes": ["violations"],
 }
 FAILING_IMPACTS = ("serious", "critical")
+PHONE = {"width": 390, "height": 844}
+LAYOUT_SHIFT_LIMIT = 0.1
+
+# Elements wider than the viewport (not inside a region that scrolls by itself), described.
+_OVERFLOW = """
+() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return [];
+    const scrollsItself = (el) => {
+        for (let p = el.parentElement; p; p = p.parentElement) {
+            const o = getComputedStyle(p).overflowX;
+            if (o === "auto" || o === "scroll" || o === "hidden") return true;
+        }
+        return false;
+    };
+    const found = [];
+    for (const el of document.body.querySelectorAll("*")) {
+        const box = el.getBoundingClientRect();
+        const parent = el.parentElement;
+        const outermost =
+            parent === document.body || parent.getBoundingClientRect().right <= width + 1;
+        if (box.right > width + 1 && box.width > 0 && outermost && !scrollsItself(el)) {
+            const id = el.id ? "#" + el.id : "";
+            const cls = el.classList.length ? "." + [...el.classList].join(".") : "";
+            const right = Math.round(box.right);
+            found.push(`${el.tagName.toLowerCase()}${id}${cls} (right edge at ${right} px)`);
+            if (found.length >= 5) break;
+        }
+    }
+    return found.length ? found : [`the page is ${document.documentElement.scrollWidth} px wide`];
+}
+"""
+
+# The page's cumulative layout shift so far (shifts right after a user's input do not count).
+_LAYOUT_SHIFT = """
+() => new Promise((resolve) => {
+    let total = 0;
+    const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+            if (!entry.hadRecentInput) total += entry.value;
+        }
+    });
+    observer.observe({type: "layout-shift", buffered: true});
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+        setTimeout(() => { observer.disconnect(); resolve(total); }, 100);
+    }));
+})
+"""
 
 _RUN_AXE = """
 async (options) => {
@@ -72,6 +129,10 @@ class PageAudit:
     violations: list[tuple[str, str, dict]] = field(default_factory=list)  # (path, title, v)
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
+    layout: list[str] = field(default_factory=list)  # overflow and layout-shift problems
+    documents: list[tuple[str, str]] = field(default_factory=list)  # (path, HTML sent)
+    html_errors: list[str] = field(default_factory=list)  # filled by conftest at the end
+    last_document: object = None  # the latest document response of the main frame
 
     def unaudited(self) -> list[str]:
         return sorted((Counter(self.loaded) - Counter(self.audited)).elements())
@@ -91,6 +152,12 @@ class PageAudit:
                     lines.append(f"       {summary[:300]}")
         if lines:
             lines.insert(0, "Accessibility violations (axe-core, serious or critical):")
+        if self.layout:
+            lines.append("Layout problems (horizontal overflow, layout shift):")
+            lines.extend(f"- {problem}" for problem in self.layout)
+        if self.html_errors:
+            lines.append("Invalid HTML (Nu Html Checker):")
+            lines.extend(self.html_errors)
         if self.unaudited():
             lines.append(
                 "Pages loaded but never audited (call check_a11y(page) after each navigation): "
@@ -122,9 +189,16 @@ def watch(page) -> PageAudit:
             else None
         ),
     )
+    page.on("response", lambda response: _record_document(audit, page, response))
     page.on("pageerror", lambda error: audit.page_errors.append(f"{page_path(page.url)}: {error}"))
     page.on("console", lambda message: _record_console(audit, page, message))
     return audit
+
+
+def _record_document(audit: PageAudit, page, response) -> None:
+    # Only remembered here: its body is read once the page is audited.
+    if response.request.resource_type == "document" and response.frame == page.main_frame:
+        audit.last_document = response
 
 
 def _record_console(audit: PageAudit, page, message) -> None:
@@ -157,15 +231,14 @@ def follow(page, locator) -> None:
 
 
 def check_a11y(page) -> list[dict]:
-    """Audit the page's current document; return its serious and critical violations.
+    """Audit the page's current document at its width and a phone's; return the serious and
+    critical axe violations of the first.
 
     On a page that conftest watches, violations are recorded and fail the test at its end; on
     any other page they fail at once.
     """
     page.wait_for_load_state("load")
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.evaluate(_INJECT_AXE)
-    violations = [v for v in page.evaluate(_RUN_AXE, AXE_OPTIONS) if v["impact"] in FAILING_IMPACTS]
+    violations = _axe(page)
     path, title = page_path(page.url), page.title()
     audit = _AUDITS.get(id(page))
     if audit is None:
@@ -174,4 +247,54 @@ def check_a11y(page) -> list[dict]:
         return violations
     audit.audited.append(path)
     audit.violations.extend((path, title, v) for v in violations)
+    width = page.viewport_size["width"] if page.viewport_size else "?"
+    audit.layout.extend(_layout_problems(page, f"{path} at {width} px"))
+    _keep_document(audit, page, path)
+    _audit_at_phone_width(page, audit, path)
     return violations
+
+
+def _axe(page) -> list[dict]:
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(_INJECT_AXE)
+    return [v for v in page.evaluate(_RUN_AXE, AXE_OPTIONS) if v["impact"] in FAILING_IMPACTS]
+
+
+def _layout_problems(page, where: str) -> list[str]:
+    problems = [f"{where}: wider than the viewport: {what}" for what in page.evaluate(_OVERFLOW)]
+    shift = page.evaluate(_LAYOUT_SHIFT)
+    if shift >= LAYOUT_SHIFT_LIMIT:
+        problems.append(
+            f"{where}: the page moved while loading (cumulative layout shift {shift:.3f}, "
+            f"limit {LAYOUT_SHIFT_LIMIT})"
+        )
+    return problems
+
+
+def _keep_document(audit: PageAudit, page, path: str) -> None:
+    response = audit.last_document
+    if response is None or response.url != page.url or response.status >= 300:
+        return
+    if "text/html" not in (response.headers.get("content-type") or ""):
+        return
+    try:
+        html = response.text()
+    except Exception:  # noqa: BLE001 — the browser dropped the body: the page is unchecked
+        return
+    if (path, html) not in audit.documents:
+        audit.documents.append((path, html))
+
+
+def _audit_at_phone_width(page, audit: PageAudit, path: str) -> None:
+    """The same address in another tab of the same context, at a phone's width."""
+    phone = page.context.new_page()
+    try:
+        phone.set_viewport_size(PHONE)
+        phone.goto(page.url)
+        phone.wait_for_load_state("load")
+        where = f"{page_path(phone.url)} at {PHONE['width']} px"
+        title = phone.title()
+        audit.violations.extend((f"{page_path(phone.url)} (phone)", title, v) for v in _axe(phone))
+        audit.layout.extend(_layout_problems(phone, where))
+    finally:
+        phone.close()

