@@ -237,6 +237,11 @@ class Benchmark:
         return " · ".join(str(labels[name](getattr(self.profile, name)).label) for name in fields)
 
     @property
+    def group(self) -> str:
+        """The group shown, briefly: what its organisations share, or all of Wallonia."""
+        return self.criteria or _("every EES in Wallonia")
+
+    @property
     def note(self) -> str:
         """Which group the figures come from and how many organisations it holds."""
         values = {"count": self.count, "group": self.criteria}
@@ -248,8 +253,8 @@ class Benchmark:
         if self.scope == "exact":
             return (
                 _(
-                    "Compared with the latest result of %(count)s other EES of the same "
-                    "sector, size and province (%(group)s)."
+                    "Compared with the latest result of %(count)s EES of the same sector, "
+                    "size and province (%(group)s)."
                 )
                 % values
             )
@@ -609,7 +614,7 @@ def _radar(dimensions, scores: dict, benchmark: Benchmark) -> str:
 def _recommendations(dimensions, scores: dict, spreads: dict) -> list[dict]:
     """The weakest dimensions' recommendations with their resources, then one for each
     other dimension the respondents see very differently (a perception gap), the widest
-    gap first. Each says whether its dimension has such a gap ("gap_text")."""
+    gap first. Each with a perception gap says so ("gap_text": talk about it)."""
     weakest = sorted(
         (
             d
@@ -645,8 +650,8 @@ def _recommendations(dimensions, scores: dict, spreads: dict) -> list[dict]:
             {
                 "dimension": d,
                 "score": scores[d.code],
-                "text": d.recommendation_for(scores[d.code]) if d in weakest else gap_text,
-                "gap_text": gap_text if d in weakest else "",
+                "text": d.recommendation_for(scores[d.code]) if d in weakest else "",
+                "gap_text": gap_text,
                 "perception_gap": gap,
                 "spread": spreads.get(d.code),
                 "resources": resources.get(d.code, []),

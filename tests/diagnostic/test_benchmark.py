@@ -159,7 +159,7 @@ def test_the_group_widens_step_by_step_until_five_others(
     benchmark = benchmark_of_result(result)
     assert (benchmark.scope, benchmark.count) == ("exact", 5)
     assert (
-        "Compared with the latest result of 5 other EES of the same sector, size and province "
+        "Compared with the latest result of 5 EES of the same sector, size and province "
         "(Culture, sport and leisure · 10 to 19 staff · Hainaut)."
     ) in client.get(url).content.decode()
 

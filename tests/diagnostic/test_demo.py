@@ -110,7 +110,7 @@ def test_seed_demo_adds_diagnostics_once_and_pilots_see_a_benchmark(settings, cl
     benchmark = benchmark_of_result(latest_result)
     assert f"Median of {benchmark.count} similar EES" in content
     assert (
-        f"Compared with the latest result of {benchmark.count} other EES of the same sector, "
+        f"Compared with the latest result of {benchmark.count} EES of the same sector, "
         "size and province"
     ) in content
     assert "Median of similar EES" in content  # the radar's dashed series
