@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.core.cache import cache
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Aggregate, Case, Count, F, OuterRef, Q, Subquery, When
 from django.utils.translation import gettext as _
 
 from digitalees.charts import PALETTE, Series, radar_svg
@@ -296,15 +296,15 @@ class Benchmark:
 
 BENCHMARK_CACHE_SECONDS = 15 * 60
 # Every result written, and every change of an organisation's profile, may change any
-# benchmark (through the widest groups): the cached ones are keyed by a generation that
-# each such write renews, so that none is read again after it.
+# benchmark (through the widest groups): each cached benchmark is stored with the
+# generation it was computed in, which each such write renews, so that none computed
+# before the write is read after it.
 _BENCHMARK_GENERATION = "diagnostic:benchmark:generation"
 
 
 def _benchmark_key(profile: PeerProfile) -> str:
-    generation = cache.get_or_set(_BENCHMARK_GENERATION, lambda: secrets.token_hex(8), None)
     group = f"{profile.sector}:{profile.size_band}:{profile.province}"
-    return f"diagnostic:benchmark:{generation}:{group}:{profile.organisation_id or ''}"
+    return f"diagnostic:benchmark:{group}:{profile.organisation_id or ''}"
 
 
 def benchmarks_forget() -> None:
@@ -317,12 +317,18 @@ def benchmark_for(profile: PeerProfile) -> Benchmark:
     """Quartiles of the latest result of each other organisation of the same sector, size
     band and province, or of the next wider group when that one has fewer than five
     (PEER_SCOPES), computed by the database and kept in the cache until a result or a
-    profile changes."""
+    profile changes (the generation and the benchmark read in one round trip)."""
     key = _benchmark_key(profile)
-    benchmark = cache.get(key)
-    if benchmark is None:
-        benchmark = _compute_benchmark(profile)
-        cache.set(key, benchmark, BENCHMARK_CACHE_SECONDS)
+    found = cache.get_many([_BENCHMARK_GENERATION, key])
+    generation, cached = found.get(_BENCHMARK_GENERATION), found.get(key)
+    if generation is not None and cached is not None and cached[0] == generation:
+        return cached[1]
+    if generation is None:
+        cache.add(_BENCHMARK_GENERATION, secrets.token_hex(8), None)
+        generation = cache.get(_BENCHMARK_GENERATION)
+    benchmark = _compute_benchmark(profile)
+    if generation is not None:  # None: the cache is down
+        cache.set(key, (generation, benchmark), BENCHMARK_CACHE_SECONDS)
     return benchmark
 
 
@@ -334,26 +340,27 @@ def _compute_benchmark(profile: PeerProfile) -> Benchmark:
     latest = Result.objects.latest_per_organisation()
     if profile.organisation_id is not None:
         latest = latest.exclude(organisation_id=profile.organisation_id)
-    # How many other organisations each group holds, in one query.
-    counts = latest.aggregate(
-        **{
-            name: Count("id", filter=profile.peers_filter(fields))
-            for name, fields in profile.scopes
-        }
+    # How many other organisations each group holds, and the quartiles of each, in one
+    # query: the narrowest with five is shown (one query fewer than asking for the counts
+    # first; each group is a few thousand results at most).
+    aggregates: dict[str, Aggregate] = {}
+    for name, fields in profile.scopes:
+        peers = profile.peers_filter(fields)
+        aggregates[f"{name}_count"] = Count("id", filter=peers)
+        # The group's scores, NULL for the others (which percentiles leave out).
+        scores = Case(When(peers, then=F("overall_score"))) if fields else F("overall_score")
+        for quartile, fraction in (("q1", 0.25), ("median", 0.5), ("q3", 0.75)):
+            aggregates[f"{name}_{quartile}"] = Percentile(scores, fraction)
+    found = latest.aggregate(**aggregates)
+    scope = next(
+        (name for name, _f in profile.scopes if found[f"{name}_count"] >= MIN_PEER_GROUP), None
     )
-    chosen = next(
-        ((name, fields) for name, fields in profile.scopes if counts[name] >= MIN_PEER_GROUP),
-        None,
-    )
-    if chosen is None:
+    if scope is None:
         widest = profile.scopes[-1][0]
-        return Benchmark(count=counts[widest], overall=None, dimensions={}, profile=profile)
-    scope, fields = chosen
-    overall = latest.filter(profile.peers_filter(fields)).aggregate(
-        q1=Percentile("overall_score", 0.25),
-        median=Percentile("overall_score", 0.5),
-        q3=Percentile("overall_score", 0.75),
-    )
+        return Benchmark(
+            count=found[f"{widest}_count"], overall=None, dimensions={}, profile=profile
+        )
+    fields = dict(PEER_SCOPES)[scope]
     peer_scores = ResultScore.objects.filter(
         profile.peers_filter(fields, prefix="result__"),
         is_latest=True,
@@ -379,8 +386,8 @@ def _compute_benchmark(profile: PeerProfile) -> Benchmark:
         if r["count"] >= MIN_PEER_GROUP
     }
     return Benchmark(
-        count=counts[scope],
-        overall=(overall["q1"], overall["median"], overall["q3"]),
+        count=found[f"{scope}_count"],
+        overall=tuple(found[f"{scope}_{quartile}"] for quartile in ("q1", "median", "q3")),
         dimensions=dimensions,
         scope=scope,
         profile=profile,
@@ -570,23 +577,22 @@ def result_figures(*, assessment=None, result=None) -> ResultFigures:
 
 def _profile_of_assessment(assessment) -> PeerProfile:
     """The peer profile of an assessment's page: the one recorded with the result it made
-    (its campaign's for a campaign respondent), the organisation's now before there is
-    one, none for a personal diagnostic."""
+    (its campaign's for a campaign respondent; `with_result` loads it along), the
+    organisation's now before there is one, none for a personal diagnostic."""
     if assessment.organisation_id is None:
         return PeerProfile()
-    source = (
-        Q(campaign_id=assessment.campaign_id)
-        if assessment.campaign_id
-        else Q(assessment_id=assessment.pk)
-    )
-    recorded = (
-        Result.objects.filter(source)
-        .values_list("sector", "size_band", "province", "organisation_id")
-        .first()
-    )
-    if recorded is not None:
-        return PeerProfile(*recorded)
-    return PeerProfile.of_organisation(assessment.organisation)
+    source = assessment.campaign if assessment.campaign_id else assessment
+    try:
+        return PeerProfile.of_result(source.result)
+    except Result.DoesNotExist:
+        return PeerProfile.of_organisation(assessment.organisation)
+
+
+def with_result(queryset=None):
+    """Assessments that bring the result they made along (their campaign's for a campaign
+    respondent), for their results page: its benchmark is the result's peer group."""
+    queryset = Assessment.objects.all() if queryset is None else queryset
+    return queryset.select_related("result", "campaign__result")
 
 
 def _radar(dimensions, scores: dict, benchmark: Benchmark) -> str:

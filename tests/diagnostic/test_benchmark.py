@@ -242,6 +242,10 @@ def test_past_results_keep_the_group_recorded_with_them(
     assert (past.province, past.size_band) == ("LG", "5-9")
     benchmark = benchmark_of_result(past)
     assert (benchmark.scope, benchmark.count) == ("exact", 5)
+    # So does the page of the assessment that made it, loaded with it or not.
+    loaded = selectors.with_result().get(pk=past.assessment_id)
+    for assessment in (loaded, past.assessment):
+        assert selectors.result_figures(assessment=assessment).benchmark == benchmark
     # The others see it where it is now: no longer among Liège's 5-9, not among Namur's.
     assert benchmark_of_result(liege[0].results.get()).scope == "wallonia"
     assert benchmark_of_result(namur[0].results.get()).count == 9

@@ -20,6 +20,7 @@ def english():
     with translation.override("en"):
         yield
 
+
 GAP_TEXT = "Your team does not see this dimension the same way"
 
 
