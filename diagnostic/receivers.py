@@ -1,5 +1,7 @@
 """What diagnostic does when other apps tell it something changed."""
 
+from types import SimpleNamespace
+
 from django.db import transaction
 from django.dispatch import receiver
 
@@ -14,7 +16,10 @@ PEER_GROUP_FIELDS = ("sector", "size_band", "province")
 def refresh_peer_groups(sender, organisation, changed, **kwargs):
     """An organisation that changes sector, size band or province leaves one peer group for
     another (its past results keep the group recorded with them): the cached benchmarks
-    are forgotten once the edit commits."""
+    of both groups are forgotten once the edit commits."""
     if not changed.keys() & set(PEER_GROUP_FIELDS):
         return
-    transaction.on_commit(benchmarks_forget)
+    before = SimpleNamespace(
+        **{name: changed.get(name, getattr(organisation, name)) for name in PEER_GROUP_FIELDS}
+    )
+    transaction.on_commit(lambda: benchmarks_forget([before, organisation]))

@@ -295,11 +295,22 @@ class Benchmark:
 
 
 BENCHMARK_CACHE_SECONDS = 15 * 60
-# Every result written, and every change of an organisation's profile, may change any
-# benchmark (through the widest groups): each cached benchmark is stored with the
-# generation it was computed in, which each such write renews, so that none computed
-# before the write is read after it.
-_BENCHMARK_GENERATION = "diagnostic:benchmark:generation"
+# A benchmark depends on the results of the group it shows, the widest it looked at (the
+# narrower ones are inside it). Each group has a generation in the cache, renewed by every
+# write that may change it (a result of one of its organisations, an organisation joining
+# or leaving it); a cached benchmark is read only while its group's generation is the one
+# it was computed in.
+_GENERATION = "diagnostic:benchmark:generation:"
+
+
+def _generation_keys(sector: str, size_band: str, province: str) -> dict[str, str]:
+    """{scope name: the cache key of the generation of that group}, for a profile."""
+    values = {"sector": sector, "size_band": size_band, "province": province}
+    return {
+        name: _GENERATION
+        + ":".join(values[f] if f in fields else "*" for f in ("sector", "size_band", "province"))
+        for name, fields in PEER_SCOPES
+    }
 
 
 def _benchmark_key(profile: PeerProfile) -> str:
@@ -307,28 +318,50 @@ def _benchmark_key(profile: PeerProfile) -> str:
     return f"diagnostic:benchmark:{group}:{profile.organisation_id or ''}"
 
 
-def benchmarks_forget() -> None:
-    """A result or a profile changed: no benchmark cached before is read again (each is
-    computed again on its next reading). Run it after the change commits."""
-    cache.set(_BENCHMARK_GENERATION, secrets.token_hex(8), None)
+def benchmarks_forget(organisations) -> None:
+    """Results of these organisations changed, or they joined their group (`organisations`:
+    anything with a sector, a size band and a province, as their profile is now or was):
+    no benchmark cached before of a group that holds them is read again. Run it after the
+    change commits."""
+    keys = {
+        key
+        for o in organisations
+        for key in _generation_keys(o.sector, o.size_band, o.province).values()
+    }
+    generation = secrets.token_hex(8)
+    cache.set_many(dict.fromkeys(keys, generation), None)
 
 
 def benchmark_for(profile: PeerProfile) -> Benchmark:
     """Quartiles of the latest result of each other organisation of the same sector, size
     band and province, or of the next wider group when that one has fewer than five
-    (PEER_SCOPES), computed by the database and kept in the cache until a result or a
-    profile changes (the generation and the benchmark read in one round trip)."""
+    (PEER_SCOPES), computed by the database and kept in the cache until a write changes
+    the group shown (the benchmark and the generations read in one round trip)."""
     key = _benchmark_key(profile)
-    found = cache.get_many([_BENCHMARK_GENERATION, key])
-    generation, cached = found.get(_BENCHMARK_GENERATION), found.get(key)
-    if generation is not None and cached is not None and cached[0] == generation:
-        return cached[1]
-    if generation is None:
-        cache.add(_BENCHMARK_GENERATION, secrets.token_hex(8), None)
-        generation = cache.get(_BENCHMARK_GENERATION)
+    generations = {
+        name: cache_key
+        for name, cache_key in _generation_keys(
+            profile.sector, profile.size_band, profile.province
+        ).items()
+        if name in dict(profile.scopes)
+    }
+    found = cache.get_many([key, *generations.values()])
+    cached = found.get(key)
+    if cached is not None:
+        scope, generation, benchmark = cached
+        if found.get(generations[scope]) == generation:
+            return benchmark
+    missing = [k for k in generations.values() if k not in found]
+    if missing:
+        # Before computing: a write that commits meanwhile renews the generation read here.
+        for cache_key in missing:
+            cache.add(cache_key, secrets.token_hex(8), None)
+        found |= cache.get_many(missing)
     benchmark = _compute_benchmark(profile)
+    scope = benchmark.scope or profile.scopes[-1][0]
+    generation = found.get(generations[scope])
     if generation is not None:  # None: the cache is down
-        cache.set(key, (generation, benchmark), BENCHMARK_CACHE_SECONDS)
+        cache.set(key, (scope, generation, benchmark), BENCHMARK_CACHE_SECONDS)
     return benchmark
 
 

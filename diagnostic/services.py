@@ -570,7 +570,7 @@ def _store_result(
 ) -> Result:
     """Save `result` with one score row per dimension, then mark the organisation's newest
     result as its latest. Callers hold the organisation's lock."""
-    transaction.on_commit(benchmarks_forget)
+    transaction.on_commit(lambda: benchmarks_forget([organisation]))
     _stamp_profile(result, organisation)
     replacing = result.pk is not None  # a campaign's result, updated in place
     result.is_latest = not replacing and _takes_latest(result)
@@ -642,8 +642,8 @@ def results_record_bulk(
 ) -> list[Result]:
     """What `result_record` does for each of many submitted assessments (outside campaigns),
     `dimension_scores` ({code: score}) in the same order: results, their scores, each
-    organisation's latest marked once at the end. The cached benchmarks are forgotten
-    once this commits (computed again on their next reading)."""
+    organisation's latest marked once at the end. The cached benchmarks of their groups
+    are forgotten once this commits (computed again on their next reading)."""
     if not assessments:
         return []
     # The organisations' locks, as result_record takes one: the latest flag stays unique.
@@ -674,7 +674,7 @@ def results_record_bulk(
     )
     for result in results:
         result.is_latest = result.pk in latest
-    transaction.on_commit(benchmarks_forget)
+    transaction.on_commit(lambda: benchmarks_forget(organisations))
     return results
 
 

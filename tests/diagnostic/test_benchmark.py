@@ -274,7 +274,21 @@ def test_the_cached_benchmark_is_fresh_after_each_write(
     assert after.count == 6
     assert after.overall[2] > before.overall[2]  # a second best joined: q3 rises
 
+    # A result of another group leaves this one's cached (it shows its own group), not
+    # that of a group widened to every EES, which holds it.
+    [alone] = _organisations(1, "environment", "50-99", "LX")
+    with django_capture_on_commit_callbacks(execute=True):
+        lone = _result_for(alone, 2)
+    widened = benchmark_of_result(lone)
+    assert (widened.scope, widened.count) == ("all", 7)
+    with django_capture_on_commit_callbacks(execute=True):
+        _result_for(_organisations(1, "culture")[0], 1)
+    with django_assert_num_queries(0):
+        assert benchmark_of_result(first) == after
+    assert benchmark_of_result(lone).count == 8
+
     # A profile change moves an organisation out of the group at once.
     with django_capture_on_commit_callbacks(execute=True):
         network_services.organisation_update(organisation=peers[6], sector="culture")
     assert benchmark_of_result(first) == before
+    assert benchmark_of_result(lone).count == 8  # still one of every EES
