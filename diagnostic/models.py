@@ -324,14 +324,6 @@ class ResultQuerySet(models.QuerySet):
     def latest_per_organisation(self):
         return self.filter(is_latest=True)
 
-    def peers_of(self, organisation):
-        """Results of the organisations of the same sector, size band and province now."""
-        return self.filter(
-            organisation__sector=organisation.sector,
-            organisation__size_band=organisation.size_band,
-            organisation__province=organisation.province,
-        )
-
 
 class Result(models.Model):
     """An organisation's result: one member's submitted assessment, or the aggregate of a
