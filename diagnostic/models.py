@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from digitalees.bilingual import Bilingual
 from digitalees.storage import private_storage
-from network.models import Organisation
+from network.models import Organisation, Province, Sector, SizeBand
 
 from . import scoring
 
@@ -324,13 +324,6 @@ class ResultQuerySet(models.QuerySet):
     def latest_per_organisation(self):
         return self.filter(is_latest=True)
 
-    def peers_of(self, organisation):
-        return self.filter(
-            organisation__sector=organisation.sector,
-            organisation__size_band=organisation.size_band,
-            organisation__province=organisation.province,
-        )
-
 
 class Result(models.Model):
     """An organisation's result: one member's submitted assessment, or the aggregate of a
@@ -351,6 +344,11 @@ class Result(models.Model):
     level = models.PositiveSmallIntegerField()
     question_scores = models.JSONField(default=dict)
     is_latest = models.BooleanField(default=True)
+    # The organisation's profile when the result was recorded: the peer group its benchmark
+    # is drawn from, so that a later change of size or province keeps past benchmarks.
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    size_band = models.CharField(_("staff"), max_length=10, choices=SizeBand.choices)
+    province = models.CharField(_("province"), max_length=2, choices=Province.choices)
 
     objects = ResultQuerySet.as_manager()
 
@@ -368,6 +366,15 @@ class Result(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(overall_score__gte=0, overall_score__lte=100), name="result_score_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(sector__in=Sector.values), name="result_sector_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(size_band__in=SizeBand.values), name="result_size_band_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(province__in=Province.values), name="result_province_valid"
             ),
         ]
         indexes = [

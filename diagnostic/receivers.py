@@ -7,7 +7,7 @@ from django.dispatch import receiver
 
 from network.signals import organisation_changed
 
-from .selectors import benchmark_refresh
+from .selectors import benchmarks_forget
 
 PEER_GROUP_FIELDS = ("sector", "size_band", "province")
 
@@ -15,15 +15,11 @@ PEER_GROUP_FIELDS = ("sector", "size_band", "province")
 @receiver(organisation_changed, dispatch_uid="diagnostic.peer_groups")
 def refresh_peer_groups(sender, organisation, changed, **kwargs):
     """An organisation that changes sector, size band or province leaves one peer group for
-    another: both groups' benchmarks are computed again once the edit commits."""
+    another (its past results keep the group recorded with them): the cached benchmarks
+    of both groups are forgotten once the edit commits."""
     if not changed.keys() & set(PEER_GROUP_FIELDS):
         return
     before = SimpleNamespace(
         **{name: changed.get(name, getattr(organisation, name)) for name in PEER_GROUP_FIELDS}
     )
-
-    def refresh():
-        benchmark_refresh(before)
-        benchmark_refresh(organisation)
-
-    transaction.on_commit(refresh)
+    transaction.on_commit(lambda: benchmarks_forget([before, organisation]))

@@ -126,6 +126,21 @@ def level_for(score: float | None) -> Level | None:
     return next(level for level in reversed(LEVELS) if score >= level.minimum)
 
 
+# A campaign's respondents see a dimension very differently when their scores on it are
+# this many points apart or more (highest minus lowest, out of 100): the results page
+# points it out and recommends talking about it.
+PERCEPTION_GAP_FROM = 25.0
+
+
+def spread(scores: Sequence[float]) -> float | None:
+    """Highest minus lowest of several respondents' scores on a dimension; None for one."""
+    return round(max(scores) - min(scores), 1) if len(scores) > 1 else None
+
+
+def is_perception_gap(spread: float | None) -> bool:
+    return spread is not None and spread >= PERCEPTION_GAP_FROM
+
+
 def mean_scores(per_respondent: Sequence[Mapping[str, float | None]]) -> dict[str, float | None]:
     """Per-question mean over several respondents' 0–10 scores (a campaign's result)."""
     codes = {code for scores in per_respondent for code in scores}

@@ -1,16 +1,17 @@
 """Reads of the diagnostic that several views, tasks and other apps need."""
 
 import datetime
+import secrets
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.core.cache import cache
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Aggregate, Case, Count, F, OuterRef, Q, Subquery, When
 from django.utils.translation import gettext as _
 
 from digitalees.charts import PALETTE, Series, line_svg, radar_svg
 from digitalees.db import IdList, Percentile, parse_id_list
-from network.models import Resource
+from network.models import Province, Resource, Sector, SizeBand
 from network.selectors import library_version
 
 from . import scoring
@@ -197,71 +198,234 @@ def review_parts(structure: Structure, answers: dict, shown: set[int]) -> list[R
 
 MIN_PEER_GROUP = 5  # no group of fewer than five organisations is ever shown
 
+# The peer groups a benchmark may be drawn from, narrowest first, with the profile fields
+# that make each: when fewer than five other organisations of one have a result, the next
+# is shown (every EES is in Wallonia: dropping the province compares with all of it).
+PEER_SCOPES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("exact", ("sector", "size_band", "province")),
+    ("wallonia", ("sector", "size_band")),
+    ("sector", ("sector",)),
+    ("all", ()),
+)
+
+
+@dataclass(frozen=True)
+class PeerProfile:
+    """What a benchmark depends on: the profile recorded with the result (none for a
+    personal diagnostic, compared with all EES) and the organisation that is never its own
+    peer (none for a personal diagnostic, which is never a result: nothing to leave out)."""
+
+    sector: str = ""
+    size_band: str = ""
+    province: str = ""
+    organisation_id: int | None = None
+
+    @classmethod
+    def of_result(cls, result) -> "PeerProfile":
+        return cls(result.sector, result.size_band, result.province, result.organisation_id)
+
+    @classmethod
+    def of_organisation(cls, organisation) -> "PeerProfile":
+        """The organisation's profile now (for a result it has not recorded yet)."""
+        return cls(
+            organisation.sector, organisation.size_band, organisation.province, organisation.pk
+        )
+
+    @property
+    def scopes(self):
+        return PEER_SCOPES if self.sector else PEER_SCOPES[-1:]
+
+    def peers_filter(self, fields, prefix: str = "") -> Q:
+        """The organisations of the group made by `fields`, by their profile now."""
+        return Q(**{f"{prefix}organisation__{name}": getattr(self, name) for name in fields})
+
 
 @dataclass
 class Benchmark:
+    # Organisations of the group shown (their latest result each, a campaign's once);
+    # with no group shown, those of the widest group.
     count: int
     overall: tuple | None  # (q1, median, q3)
     dimensions: dict  # dimension code -> (q1, median, q3)
+    scope: str | None = None  # the group shown (a PEER_SCOPES name), None when none is
+    profile: PeerProfile = field(default_factory=PeerProfile)
+
+    @property
+    def criteria(self) -> str:
+        """What the group shown shares, in the reader's language ("Culture · 5 to 9 staff")."""
+        fields = dict(PEER_SCOPES).get(self.scope or "all", ())
+        labels = {"sector": Sector, "size_band": SizeBand, "province": Province}
+        return " · ".join(str(labels[name](getattr(self.profile, name)).label) for name in fields)
+
+    @property
+    def group(self) -> str:
+        """The group shown, briefly: what its organisations share, or all of Wallonia."""
+        return self.criteria or _("every EES in Wallonia")
+
+    @property
+    def note(self) -> str:
+        """Which group the figures come from and how many organisations it holds."""
+        values = {"count": self.count, "group": self.criteria}
+        if self.scope is None:
+            return _(
+                "The comparison with other EES appears once at least five organisations "
+                "have a result."
+            )
+        if self.scope == "exact":
+            return (
+                _(
+                    "Compared with the latest result of %(count)s EES of the same sector, "
+                    "size and province (%(group)s)."
+                )
+                % values
+            )
+        if self.scope == "wallonia":
+            return (
+                _(
+                    "Fewer than five other EES of the same sector, size and province have a "
+                    "result: compared with the latest result of %(count)s EES of the same "
+                    "sector and size in Wallonia (%(group)s)."
+                )
+                % values
+            )
+        if self.scope == "sector":
+            return (
+                _(
+                    "Fewer than five other EES of the same sector and size have a result: "
+                    "compared with the latest result of %(count)s EES of the same sector in "
+                    "Wallonia (%(group)s)."
+                )
+                % values
+            )
+        if self.profile.sector:
+            return (
+                _(
+                    "Fewer than five other EES of the same sector have a result: compared "
+                    "with the latest result of %(count)s EES of every sector in Wallonia."
+                )
+                % values
+            )
+        return (
+            _(
+                "Compared with the latest result of %(count)s EES of every sector in "
+                "Wallonia: a personal diagnostic has no sector, size or province to narrow "
+                "the group."
+            )
+            % values
+        )
 
 
 BENCHMARK_CACHE_SECONDS = 15 * 60
+# A benchmark depends on the results of the group it shows, the widest it looked at (the
+# narrower ones are inside it). Each group has a generation in the cache, renewed by every
+# write that may change it (a result of one of its organisations, an organisation joining
+# or leaving it); a cached benchmark is read only while its group's generation is the one
+# it was computed in.
+_GENERATION = "diagnostic:benchmark:generation:"
 
 
-def _benchmark_key(organisation) -> str:
-    group = f"{organisation.sector}:{organisation.size_band}:{organisation.province}"
-    return f"diagnostic:benchmark:{group}"
+def _generation_keys(sector: str, size_band: str, province: str) -> dict[str, str]:
+    """{scope name: the cache key of the generation of that group}, for a profile."""
+    values = {"sector": sector, "size_band": size_band, "province": province}
+    return {
+        name: _GENERATION
+        + ":".join(values[f] if f in fields else "*" for f in ("sector", "size_band", "province"))
+        for name, fields in PEER_SCOPES
+    }
 
 
-def benchmark_refresh(organisation) -> None:
-    """A result of this peer group changed: compute its quartiles again now, once, rather
-    than in the next page of each reader (a group is read far more often than it changes).
-    Run it after the change commits. Two refreshes of one group that overlap may store the
-    older figures; they last until the cache period runs out."""
-    cache.set(
-        _benchmark_key(organisation), _compute_benchmark(organisation), BENCHMARK_CACHE_SECONDS
-    )
+def _benchmark_key(profile: PeerProfile) -> str:
+    group = f"{profile.sector}:{profile.size_band}:{profile.province}"
+    return f"diagnostic:benchmark:{group}:{profile.organisation_id or ''}"
 
 
 def benchmarks_forget(organisations) -> None:
-    """Results of these organisations' peer groups changed in bulk: drop the groups' cached
-    quartiles (computed again on their next reading) rather than compute each now."""
-    cache.delete_many(list({_benchmark_key(o) for o in organisations}))
+    """Results of these organisations changed, or they joined their group (`organisations`:
+    anything with a sector, a size band and a province, as their profile is now or was):
+    no benchmark cached before of a group that holds them is read again. Run it after the
+    change commits."""
+    keys = {
+        key
+        for o in organisations
+        for key in _generation_keys(o.sector, o.size_band, o.province).values()
+    }
+    generation = secrets.token_hex(8)
+    cache.set_many(dict.fromkeys(keys, generation), None)
 
 
-def benchmark_for(organisation) -> Benchmark:
-    """Quartiles of the latest result of each organisation of the same sector, size band and
-    province, computed by the database and kept in the cache, refreshed when a result of the
-    group changes. Empty when the group has fewer than five."""
-    key = _benchmark_key(organisation)
-    benchmark = cache.get(key)
-    if benchmark is None:
-        benchmark = _compute_benchmark(organisation)
-        cache.set(key, benchmark, BENCHMARK_CACHE_SECONDS)
+def benchmark_for(profile: PeerProfile) -> Benchmark:
+    """Quartiles of the latest result of each other organisation of the same sector, size
+    band and province, or of the next wider group when that one has fewer than five
+    (PEER_SCOPES), computed by the database and kept in the cache until a write changes
+    the group shown (the benchmark and the generations read in one round trip)."""
+    key = _benchmark_key(profile)
+    generations = {
+        name: cache_key
+        for name, cache_key in _generation_keys(
+            profile.sector, profile.size_band, profile.province
+        ).items()
+        if name in dict(profile.scopes)
+    }
+    found = cache.get_many([key, *generations.values()])
+    cached = found.get(key)
+    if cached is not None:
+        scope, generation, benchmark = cached
+        if found.get(generations[scope]) == generation:
+            return benchmark
+    missing = [k for k in generations.values() if k not in found]
+    if missing:
+        # Before computing: a write that commits meanwhile renews the generation read here.
+        for cache_key in missing:
+            cache.add(cache_key, secrets.token_hex(8), None)
+        found |= cache.get_many(missing)
+    benchmark = _compute_benchmark(profile)
+    scope = benchmark.scope or profile.scopes[-1][0]
+    generation = found.get(generations[scope])
+    if generation is not None:  # None: the cache is down
+        cache.set(key, (scope, generation, benchmark), BENCHMARK_CACHE_SECONDS)
     return benchmark
 
 
-def _compute_benchmark(organisation) -> Benchmark:
-    peers = Result.objects.latest_per_organisation().peers_of(organisation)
-    overall = peers.aggregate(
-        count=Count("id"),
-        q1=Percentile("overall_score", 0.25),
-        median=Percentile("overall_score", 0.5),
-        q3=Percentile("overall_score", 0.75),
+def benchmark_of_result(result) -> Benchmark:
+    return benchmark_for(PeerProfile.of_result(result))
+
+
+def _compute_benchmark(profile: PeerProfile) -> Benchmark:
+    latest = Result.objects.latest_per_organisation()
+    if profile.organisation_id is not None:
+        latest = latest.exclude(organisation_id=profile.organisation_id)
+    # How many other organisations each group holds, and the quartiles of each, in one
+    # query: the narrowest with five is shown (one query fewer than asking for the counts
+    # first; each group is a few thousand results at most).
+    aggregates: dict[str, Aggregate] = {}
+    for name, fields in profile.scopes:
+        peers = profile.peers_filter(fields)
+        aggregates[f"{name}_count"] = Count("id", filter=peers)
+        # The group's scores, NULL for the others (which percentiles leave out).
+        scores = Case(When(peers, then=F("overall_score"))) if fields else F("overall_score")
+        for quartile, fraction in (("q1", 0.25), ("median", 0.5), ("q3", 0.75)):
+            aggregates[f"{name}_{quartile}"] = Percentile(scores, fraction)
+    found = latest.aggregate(**aggregates)
+    scope = next(
+        (name for name, _f in profile.scopes if found[f"{name}_count"] >= MIN_PEER_GROUP), None
     )
-    if overall["count"] < MIN_PEER_GROUP:
-        return Benchmark(count=overall["count"], overall=None, dimensions={})
-    rows = (
-        ResultScore.objects.filter(
-            is_latest=True,
-            # Lets PostgreSQL reach the peers' latest results through result_one_latest_per_org
-            # instead of all their results (4.6 → 2.3 ms at 20,000 assessments).
-            result__is_latest=True,
-            result__organisation__sector=organisation.sector,
-            result__organisation__size_band=organisation.size_band,
-            result__organisation__province=organisation.province,
+    if scope is None:
+        widest = profile.scopes[-1][0]
+        return Benchmark(
+            count=found[f"{widest}_count"], overall=None, dimensions={}, profile=profile
         )
-        .values("dimension_code")
+    fields = dict(PEER_SCOPES)[scope]
+    peer_scores = ResultScore.objects.filter(
+        profile.peers_filter(fields, prefix="result__"),
+        is_latest=True,
+        # Lets PostgreSQL reach the peers' latest results through result_one_latest_per_org
+        # instead of all their results (4.6 → 2.3 ms at 20,000 assessments).
+        result__is_latest=True,
+    )
+    if profile.organisation_id is not None:
+        peer_scores = peer_scores.exclude(result__organisation_id=profile.organisation_id)
+    rows = (
+        peer_scores.values("dimension_code")
         .annotate(
             count=Count("id"),
             q1=Percentile("score", 0.25),
@@ -276,9 +440,11 @@ def _compute_benchmark(organisation) -> Benchmark:
         if r["count"] >= MIN_PEER_GROUP
     }
     return Benchmark(
-        count=overall["count"],
-        overall=(overall["q1"], overall["median"], overall["q3"]),
+        count=found[f"{scope}_count"],
+        overall=tuple(found[f"{scope}_{quartile}"] for quartile in ("q1", "median", "q3")),
         dimensions=dimensions,
+        scope=scope,
+        profile=profile,
     )
 
 
@@ -374,12 +540,15 @@ class ResultFigures:
     respondents: int
     overall: float | None
     level: scoring.Level | None
-    # One per dimension: {"dimension", "score", "spread", "peers" (q1, median, q3), "change"}
+    # One per dimension: {"dimension", "score", "spread", "peers" (q1, median, q3), "change",
+    # "perception_gap" (the respondents see it very differently)}
     rows: list[dict]
-    benchmark: Benchmark | None
+    benchmark: Benchmark
     previous_date: datetime.datetime | None  # of the result the change is measured from
     radar: str
-    recommendations: list[dict]  # {"dimension", "score", "text", "resources"}, weakest first
+    # {"dimension", "score", "text", "gap_text", "perception_gap", "spread", "resources"}:
+    # the weakest first, then the other dimensions with a perception gap.
+    recommendations: list[dict]
 
     @property
     def has_change(self) -> bool:
@@ -388,6 +557,10 @@ class ResultFigures:
     @property
     def show_spread(self) -> bool:
         return self.respondents > 1
+
+    @property
+    def has_perception_gap(self) -> bool:
+        return any(row["perception_gap"] for row in self.rows)
 
     @property
     def strongest(self) -> list[dict]:
@@ -418,6 +591,8 @@ class ResultFigures:
             "below_count": self.below_count,
             "levels": scoring.LEVELS,
             "recommend_below": RECOMMEND_BELOW,
+            "perception_gap_from": scoring.PERCEPTION_GAP_FROM,
+            "has_perception_gap": self.has_perception_gap,
         }
 
 
@@ -438,6 +613,7 @@ def result_figures(*, assessment=None, result=None) -> ResultFigures:
         date, respondents = assessment.submitted_at, 1
         previous = previous_assessment(assessment)
         previous_date = previous.submitted_at if previous else None
+        profile = _profile_of_assessment(assessment)
     else:
         structure = questionnaire_structure(result.questionnaire_id)
         rows = list(result.scores.all())
@@ -447,12 +623,13 @@ def result_figures(*, assessment=None, result=None) -> ResultFigures:
         date, respondents = result.created_at, result.respondents
         previous = previous_result(result)
         previous_date = previous.created_at if previous else None
+        profile = PeerProfile.of_result(result)
     change = (
         change_since(previous.question_scores, source.question_scores, structure)
         if previous
         else {}
     )
-    benchmark = benchmark_for(organisation) if organisation else None
+    benchmark = benchmark_for(profile)
     return ResultFigures(
         organisation=organisation,
         date=date,
@@ -464,21 +641,42 @@ def result_figures(*, assessment=None, result=None) -> ResultFigures:
                 "dimension": d,
                 "score": scores.get(d.code),
                 "spread": spreads.get(d.code),
-                "peers": benchmark.dimensions.get(d.code) if benchmark else None,
+                "peers": benchmark.dimensions.get(d.code),
                 "change": change.get(d.code),
+                "perception_gap": scoring.is_perception_gap(spreads.get(d.code)),
             }
             for d in structure.dimensions
         ],
         benchmark=benchmark,
         previous_date=previous_date,
         radar=_radar(structure.dimensions, scores, benchmark),
-        recommendations=_recommendations(structure.dimensions, scores),
+        recommendations=_recommendations(structure.dimensions, scores, spreads),
     )
 
 
-def _radar(dimensions, scores: dict, benchmark: Benchmark | None) -> str:
+def _profile_of_assessment(assessment) -> PeerProfile:
+    """The peer profile of an assessment's page: the one recorded with the result it made
+    (its campaign's for a campaign respondent; `with_result` loads it along), the
+    organisation's now before there is one, none for a personal diagnostic."""
+    if assessment.organisation_id is None:
+        return PeerProfile()
+    source = assessment.campaign if assessment.campaign_id else assessment
+    try:
+        return PeerProfile.of_result(source.result)
+    except Result.DoesNotExist:
+        return PeerProfile.of_organisation(assessment.organisation)
+
+
+def with_result(queryset=None):
+    """Assessments that bring the result they made along (their campaign's for a campaign
+    respondent), for their results page: its benchmark is the result's peer group."""
+    queryset = Assessment.objects.all() if queryset is None else queryset
+    return queryset.select_related("result", "campaign__result")
+
+
+def _radar(dimensions, scores: dict, benchmark: Benchmark) -> str:
     series = [Series(_("Your score"), [scores.get(d.code) for d in dimensions], PALETTE[0])]
-    if benchmark and benchmark.dimensions:
+    if benchmark.dimensions:
         series.append(
             Series(
                 _("Median of similar EES"),
@@ -498,7 +696,10 @@ def _radar(dimensions, scores: dict, benchmark: Benchmark | None) -> str:
     )
 
 
-def _recommendations(dimensions, scores: dict) -> list[dict]:
+def _recommendations(dimensions, scores: dict, spreads: dict) -> list[dict]:
+    """The weakest dimensions' recommendations with their resources, then one for each
+    other dimension the respondents see very differently (a perception gap), the widest
+    gap first. Each with a perception gap says so ("gap_text": talk about it)."""
     weakest = sorted(
         (
             d
@@ -507,16 +708,41 @@ def _recommendations(dimensions, scores: dict) -> list[dict]:
         ),
         key=lambda d: scores[d.code],
     )[:MAX_RECOMMENDATIONS]
+    gaps = sorted(
+        (
+            d
+            for d in dimensions
+            if d not in weakest
+            and scores.get(d.code) is not None
+            and scoring.is_perception_gap(spreads.get(d.code))
+        ),
+        key=lambda d: -spreads[d.code],
+    )
     resources = resources_for_dimensions([d.code for d in weakest])
-    return [
-        {
-            "dimension": d,
-            "score": scores[d.code],
-            "text": d.recommendation_for(scores[d.code]),
-            "resources": resources.get(d.code, []),
-        }
-        for d in weakest
-    ]
+    items = []
+    for d in weakest + gaps:
+        gap = scoring.is_perception_gap(spreads.get(d.code))
+        gap_text = (
+            _(
+                "Your team does not see this dimension the same way (%(spread)s points "
+                "between the highest and the lowest score): talk about it together."
+            )
+            % {"spread": f"{spreads[d.code]:.0f}"}
+            if gap
+            else ""
+        )
+        items.append(
+            {
+                "dimension": d,
+                "score": scores[d.code],
+                "text": d.recommendation_for(scores[d.code]) if d in weakest else "",
+                "gap_text": gap_text,
+                "perception_gap": gap,
+                "spread": spreads.get(d.code),
+                "resources": resources.get(d.code, []),
+            }
+        )
+    return items
 
 
 # --- what the dashboard shows -------------------------------------------------------------

@@ -42,7 +42,6 @@ from .reports import services as reports
 from .selectors import (
     Structure,
     answers_of,
-    benchmark_refresh,
     benchmarks_forget,
     questionnaire_structure,
     visible_question_ids,
@@ -571,7 +570,8 @@ def _store_result(
 ) -> Result:
     """Save `result` with one score row per dimension, then mark the organisation's newest
     result as its latest. Callers hold the organisation's lock."""
-    transaction.on_commit(lambda: benchmark_refresh(organisation))
+    transaction.on_commit(lambda: benchmarks_forget([organisation]))
+    _stamp_profile(result, organisation)
     replacing = result.pk is not None  # a campaign's result, updated in place
     result.is_latest = not replacing and _takes_latest(result)
     result.save()
@@ -585,6 +585,14 @@ def _store_result(
         latest = results_latest_mark(organisation_ids=[result.organisation_id])
         result.is_latest = result.pk in latest
     return result
+
+
+def _stamp_profile(result: Result, organisation: Organisation) -> None:
+    """The organisation's profile as the result is recorded: the peer group of its
+    benchmark, whatever the organisation's profile becomes later."""
+    result.sector = organisation.sector
+    result.size_band = organisation.size_band
+    result.province = organisation.province
 
 
 def _takes_latest(result: Result) -> bool:
@@ -634,8 +642,8 @@ def results_record_bulk(
 ) -> list[Result]:
     """What `result_record` does for each of many submitted assessments (outside campaigns),
     `dimension_scores` ({code: score}) in the same order: results, their scores, each
-    organisation's latest marked once at the end. Their peer groups' benchmarks are
-    forgotten once this commits (computed again on their next reading)."""
+    organisation's latest marked once at the end. The cached benchmarks of their groups
+    are forgotten once this commits (computed again on their next reading)."""
     if not assessments:
         return []
     # The organisations' locks, as result_record takes one: the latest flag stays unique.
@@ -646,6 +654,9 @@ def results_record_bulk(
         .only("sector", "size_band", "province")
     )
     results = [_result_of(a) for a in assessments]
+    by_id = {o.pk: o for o in organisations}
+    for result in results:
+        _stamp_profile(result, by_id[result.organisation_id])
     Result.objects.bulk_create(results, batch_size=batch_size)
     insert_rows(
         ResultScore,
@@ -686,12 +697,7 @@ def campaign_result_update(*, campaign: Campaign) -> Result | None:
         for ds in a.dimension_scores.all():
             per_respondent.setdefault(ds.dimension.code, []).append(ds.score)
     rows = {
-        code: (
-            score,
-            round(max(per_respondent[code]) - min(per_respondent[code]), 1)
-            if len(per_respondent.get(code, [])) > 1
-            else None,
-        )
+        code: (score, scoring.spread(per_respondent.get(code, [])))
         for code, score in by_dimension.items()
     }
     overall = scoring.overall_score(by_dimension.values())

@@ -282,7 +282,7 @@ def review(request, uuid):
 
 @require_GET
 def results(request, uuid):
-    assessment = get_assessment_for(request, uuid)
+    assessment = get_assessment_for(request, uuid, queryset=selectors.with_result())
     if not assessment.is_submitted:
         return redirect(_dimension_url(assessment, 1))
     context = {

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 
 from diagnostic import demo, services
 from diagnostic.models import Answer, Assessment, DimensionScore, Result, ResultScore
-from diagnostic.selectors import benchmark_for, questionnaire_structure
+from diagnostic.selectors import PeerProfile, benchmark_for, questionnaire_structure
 from network.models import Organisation
 from tests.factories import MembershipFactory
 
@@ -47,6 +47,8 @@ def _stored(assessment: Assessment) -> dict:
             "level": result.level,
             "question_scores": result.question_scores,
             "is_latest": result.is_latest,
+            # The peer group recorded with the result: the organisation's profile then.
+            "profile": (result.sector, result.size_band, result.province),
             "scores": {
                 s.dimension_code: (s.score, s.spread, s.is_latest) for s in result.scores.all()
             },
@@ -196,12 +198,19 @@ def test_a_bulk_write_leaves_no_stale_benchmark(questionnaire, django_capture_on
     memberships = [MembershipFactory(role="admin", organisation__name=f"O{i}") for i in range(6)]
     Organisation.objects.filter(pk__in=[m.organisation_id for m in memberships]).update(**group)
     organisation = Organisation.objects.get(pk=memberships[0].organisation_id)
-    assert benchmark_for(organisation).count == 0  # read (and cached) before the write
+    outsider = PeerProfile(**{k: v for k, v in group.items() if k != "postcode"})
+    assert benchmark_for(outsider).count == 0  # read (and cached) before the write
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.assessments_create_bulk(
+        results = services.assessments_create_bulk(
             questionnaire_id=questionnaire.id,
             rows=[_row(m, _answers(structure, 10 + i)) for i, m in enumerate(memberships)],
         )
-    benchmark = benchmark_for(organisation)
+    benchmark = benchmark_for(outsider)
     assert benchmark.count == 6 and benchmark.overall is not None
+    # A member of the group is compared with the five others, as the one-row path stores it.
+    first = Result.objects.get(assessment=results[0])
+    assert (first.sector, first.size_band, first.province) == ("food", "5-9", "NA")
+    own = benchmark_for(PeerProfile.of_result(first))
+    assert (own.scope, own.count) == ("exact", 5)
+    assert own == benchmark_for(PeerProfile.of_organisation(organisation))

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from diagnostic.models import Answer, Assessment, DimensionScore, Result, ResultScore
-from diagnostic.selectors import benchmark_for
+from diagnostic.selectors import benchmark_of_result
 from digitalees.models import User
 from network.demo import PILOTS, enterprise_number
 from network.models import Membership, Organisation
@@ -75,7 +75,23 @@ def test_seed_demo_adds_diagnostics_once_and_pilots_see_a_benchmark(settings, cl
         assert timedelta(days=300) < after.created_at - before.created_at < timedelta(days=400)
         assert timezone.now() - after.created_at < timedelta(days=60)
         assert after.assessment.respondent.memberships.filter(organisation=pilot).exists()
-        if benchmark_for(pilot).overall:
+        # Every pilot is compared with others: most with its own group (its fictional
+        # peers), the rest with a wider one; never with itself.
+        latest = pilot.results.get(is_latest=True)
+        benchmark = benchmark_of_result(latest)
+        assert benchmark.overall is not None
+        if benchmark.scope == "exact":
+            others = (
+                Result.objects.filter(
+                    is_latest=True,
+                    organisation__sector=latest.sector,
+                    organisation__size_band=latest.size_band,
+                    organisation__province=latest.province,
+                )
+                .exclude(organisation=pilot)
+                .count()
+            )
+            assert benchmark.count == others
             with_benchmark.append(pilot)
     assert len(with_benchmark) >= 5
 
@@ -91,8 +107,12 @@ def test_seed_demo_adds_diagnostics_once_and_pilots_see_a_benchmark(settings, cl
     )
     content = response.content.decode()
     assert response.status_code == 200
-    benchmark = benchmark_for(pilot)
+    benchmark = benchmark_of_result(latest_result)
     assert f"Median of {benchmark.count} similar EES" in content
+    assert (
+        f"Compared with the latest result of {benchmark.count} EES of the same sector, "
+        "size and province"
+    ) in content
     assert "Median of similar EES" in content  # the radar's dashed series
     history = client.get(
         reverse("diagnostic:organisation_history", kwargs={"slug": pilot.slug})

@@ -374,10 +374,10 @@ def test_the_report_shows_the_benchmark_only_for_groups_of_five(
     report = Report.objects.create(result=result, language="en")
     assert "Median of similar EES" not in reports.report_html(report)
     assert "appears once at least five organisations" in reports.report_html(report)
-    # Four more organisations of the same sector, size and province; once their results
-    # commit, the group's cached benchmark is computed again.
+    # Five other organisations of the same sector, size and province (the organisation is
+    # never its own peer); once their results commit, the benchmark is computed again.
     with django_capture_on_commit_callbacks(execute=True):
-        for _ in range(4):
+        for _ in range(5):
             _org_result(rank=3)
     html = reports.report_html(report)
     assert "Compared with the latest result of 5 EES" in html
@@ -661,7 +661,7 @@ def test_the_page_and_the_pdf_show_the_same_figures(client, django_capture_on_co
     the peers' quartiles, the change since the previous result, recommendations."""
     with django_capture_on_commit_callbacks(execute=True):
         admin, previous = _org_result(rank=3)
-        for _ in range(4):
+        for _ in range(5):
             _org_result(rank=2)  # peers of the same sector, size and province
         colleague = MembershipFactory(organisation=admin.organisation).user
         campaign = services.campaign_open(organisation=admin.organisation, opened_by=admin.user)

@@ -123,3 +123,19 @@ def test_a_better_answer_never_lowers_a_score(answers, data):
     assert after >= before
     for code, score in before_dims.items():
         assert score is None or after_dims[code] >= score
+
+
+@pytest.mark.parametrize(
+    ("spread", "gap"),
+    [(None, False), (0.0, False), (24.9, False), (25.0, True), (25.1, True), (100.0, True)],
+)
+def test_a_perception_gap_starts_at_the_threshold(spread, gap):
+    assert scoring.PERCEPTION_GAP_FROM == 25
+    assert scoring.is_perception_gap(spread) is gap
+
+
+def test_the_spread_is_highest_minus_lowest_of_several_respondents():
+    assert scoring.spread([]) is None
+    assert scoring.spread([40.0]) is None  # one respondent: no gap to speak of
+    assert scoring.spread([40.0, 65.04, 52.0]) == 25.0
+    assert scoring.is_perception_gap(scoring.spread([40.0, 64.9])) is False

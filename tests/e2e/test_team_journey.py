@@ -18,6 +18,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from diagnostic.models import Campaign, Result
+from diagnostic.scoring import is_perception_gap
 from diagnostic.services import assessment_submit
 from tests.conftest import agency_with_mfa
 from tests.diagnostic.conftest import answer_everything
@@ -82,7 +83,10 @@ def test_a_team_campaign_then_the_agency_finds_its_result(page, live_server, mai
     scores_table = page.locator("main table").first
     expect(scores_table.locator("thead th")).to_have_count(3)  # dimension, score, gap
     shown = scores_table.locator("tbody tr td:nth-of-type(2)").all_inner_texts()
-    assert sorted(shown) == sorted(f"{gap:.0f}" for gap in gaps)
+    # A large gap is said in words beside its figure, not only by the badge's colour.
+    assert sorted(shown) == sorted(
+        f"{gap:.0f}" + (" ⚠ écart important" if is_perception_gap(gap) else "") for gap in gaps
+    )
     log_out(page)
 
     # Agency staff log in with their second factor and look for the organisation's province.

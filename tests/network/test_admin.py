@@ -5,7 +5,12 @@ from django.urls import reverse
 
 from diagnostic import services as diagnostic_services
 from diagnostic.models import Questionnaire
-from diagnostic.selectors import benchmark_for, questionnaire_structure
+from diagnostic.selectors import (
+    PeerProfile,
+    benchmark_for,
+    benchmark_of_result,
+    questionnaire_structure,
+)
 from digitalees.models import User
 from network.models import Organisation
 from tests.factories import OrganisationFactory
@@ -56,9 +61,13 @@ def test_a_sector_changed_in_the_admin_refreshes_both_peer_groups(
     culture = food | {"sector": "culture"}
     moving, *_others = _with_results(6, **food)
     _with_results(5, **culture)
-    # Both groups' quartiles are read, and kept in the cache, before the edit.
-    assert benchmark_for(moving).count == 6
-    assert benchmark_for(Organisation(**culture)).count == 5
+    # Both groups' quartiles are read, and kept in the cache, before the edit (as an
+    # organisation of each group that has no result yet would see them).
+    outside_food, outside_culture = (
+        PeerProfile(g["sector"], g["size_band"], g["province"]) for g in (food, culture)
+    )
+    assert benchmark_for(outside_food).count == 6
+    assert benchmark_for(outside_culture).count == 5
 
     client.force_login(User.objects.create_superuser(email="root@example.be", password="x"))
     url = reverse("admin:network_organisation_change", args=[moving.pk])
@@ -69,8 +78,11 @@ def test_a_sector_changed_in_the_admin_refreshes_both_peer_groups(
 
     moving.refresh_from_db()
     assert moving.sector == "culture"
-    assert benchmark_for(Organisation(**food)).count == 5
-    assert benchmark_for(moving).count == 6
+    assert benchmark_for(outside_food).count == 5
+    assert benchmark_for(outside_culture).count == 6
+    # Its past result keeps the group recorded with it: the five others of the food sector.
+    past = benchmark_of_result(moving.results.get())
+    assert (past.scope, past.count, past.profile.sector) == ("exact", 5, "food")
 
 
 def test_an_organisation_added_in_the_admin_is_saved(client, settings):
