@@ -169,8 +169,15 @@ unchecked(
 unchecked(REPORTS, "result_request", "diagnostic_reports:result_request")
 unchecked(REPORTS, "status", "diagnostic_reports:status", "get_report_for(")
 unchecked(REPORTS, "download", "diagnostic_reports:download", "get_report_for(")
-for view in ("assessment_list", "assessment_export"):
+for view in ("assessment_list", "assessment_export", "assessment_export_xlsx", "assessment_result"):
     undecorated(STAFF, view, "agency_staff_required", f"diagnostic_staff:{view}")
+rule(
+    "diagnostic.staff.views.assessment_result: a campaign respondent's answers stay theirs",
+    STAFF,
+    ".filter(uuid=uuid, campaign__isnull=True)",
+    ".filter(uuid=uuid)",
+    ["tests/diagnostic/test_staff.py", "-k", "staff_result_page"],
+)
 
 ROLES = "digitalees/roles.py"
 rule(
