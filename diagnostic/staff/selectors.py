@@ -13,8 +13,10 @@ from zoneinfo import ZoneInfo
 from django.core.cache import cache
 from django.db import connection, models
 from django.db.models import (
+    Avg,
     Case,
     CharField,
+    Count,
     F,
     IntegerField,
     OuterRef,
@@ -35,7 +37,15 @@ from django.utils.translation import gettext_lazy as _
 from digitalees.db import Unaccent, fold
 from network.models import Organisation
 
-from ..models import Assessment, Dimension, DimensionScore, Questionnaire, Result, ResultScore
+from ..models import (
+    Assessment,
+    Campaign,
+    Dimension,
+    DimensionScore,
+    Questionnaire,
+    Result,
+    ResultScore,
+)
 from ..scoring import LEVELS
 
 # The programme runs in Wallonia: a period "from 1 to 31 March" means Brussels days,
@@ -432,3 +442,38 @@ def cached_aggregates(**filters) -> Aggregates:
         )
         cache.set(key, aggregates, timeout=AGGREGATES_CACHE_SECONDS)
     return aggregates
+
+
+@dataclass(frozen=True)
+class ProgrammeFigures:
+    """The programme's diagnostic figures on the agency's dashboard."""
+
+    results: int  # results counted as the agency's list counts them (a campaign once)
+    respondents: int  # submitted diagnostics, each campaign respondent counted
+    organisations_diagnosed: int
+    mean_latest_score: float | None  # the mean of each organisation's latest result
+    open_campaigns: int
+    computed_at: datetime.datetime
+
+
+PROGRAMME_FIGURES_KEY = "diagnostic:programme-figures"
+
+
+def programme_figures() -> ProgrammeFigures:
+    """Counted over every submitted diagnostic: kept for the aggregates' period (the
+    dashboard says when they were computed)."""
+    figures = cache.get(PROGRAMME_FIGURES_KEY)
+    if figures is None:
+        latest = Result.objects.latest_per_organisation().aggregate(
+            organisations=Count("organisation_id", distinct=True), mean=Avg("overall_score")
+        )
+        figures = ProgrammeFigures(
+            results=overall_aggregate()["count"],
+            respondents=Assessment.objects.submitted().count(),
+            organisations_diagnosed=latest["organisations"],
+            mean_latest_score=latest["mean"],
+            open_campaigns=Campaign.objects.filter(closed_at__isnull=True).count(),
+            computed_at=timezone.now(),
+        )
+        cache.set(PROGRAMME_FIGURES_KEY, figures, timeout=AGGREGATES_CACHE_SECONDS)
+    return figures
