@@ -99,7 +99,7 @@ class DimensionScoreInline(ReadOnlyInline):
 
 @admin.register(Assessment)
 class AssessmentAdmin(ReadOnlyAdmin):
-    list_display = ["uuid", "status", "organisation", "respondent", "submitted_at", "overall_score"]
+    list_display = ["pk", "status", "organisation", "respondent", "submitted_at", "overall_score"]
     list_filter = ["status", "questionnaire"]
     list_select_related = ["organisation", "respondent", "questionnaire"]
     # A data request names a person: their account or the address they left.

@@ -146,7 +146,7 @@ class _Echo:
 
 def _csv_cell(value, *, decimal_comma: bool):
     if isinstance(value, float):
-        text = f"{value:.1f}"
+        text = repr(value)  # every digit stored, nothing rounded away
         return text.replace(".", ",") if decimal_comma else text
     if hasattr(value, "isoformat"):
         return value.isoformat()  # 2025-03-31: every spreadsheet reads it as a date

@@ -100,6 +100,11 @@ def test_the_admin_reads_french(root_client, data):
     assert "Évolution" not in page
     assert "Score global" in page and "Questionnaire" in page
     changelist = root_client.get(_url(Result, "changelist")).content.decode()
-    assert "Modifier" in root_client.get(reverse("admin:index")).content.decode()
+    index = root_client.get(reverse("admin:index")).content.decode()
+    # Django's "Modification" on each change link reads as a verb; the diagnostic's models
+    # are read-only: "Afficher".
+    assert 'aria-describedby="network-organisation">Modifier</a>' in index
+    assert 'aria-describedby="diagnostic-assessment">Afficher</a>' in index
+    assert "Pièces jointes" in index and "File d&#x27;envoi des e-mails" in index
     assert "Évolution" not in changelist
     assert "Dernier de son organisation" in changelist

@@ -460,9 +460,9 @@ def test_csv_has_a_header_and_one_row_per_filtered_diagnostic(staff, questionnai
         namur.get_size_band_display(),
     )
     assert row["Respondents"] == "1"
-    assert row["Overall score"] == f"{kept.overall_score:.1f}"
+    assert row["Overall score"] == repr(kept.overall_score)
     assert row["Maturity level"] == kept.get_level_display()
-    stored = {s.dimension.title_en: f"{s.score:.1f}" for s in kept.dimension_scores.all()}
+    stored = {s.dimension.title_en: repr(s.score) for s in kept.dimension_scores.all()}
     assert {d.title_en: row[d.title_en] for d in dimensions} == stored
 
 
@@ -485,10 +485,10 @@ def test_french_csv_has_semicolons_decimal_commas_and_french_labels(
     values = dict(zip(header, row, strict=True))
     assert values["Organisation"] == "Épi d'Or; Namur"  # quoted, not split
     assert values["Secteur"] == "Alimentation et circuits courts"
-    assert values["Score global"] == "62,5"
+    assert values["Score global"] == "62,46"
     assert values["Type"] == "Organisation"
     first = kept.dimension_scores.get(dimension=dimensions[0]).score
-    assert values[dimensions[0].title_fr] == f"{first:.1f}".replace(".", ",")
+    assert values[dimensions[0].title_fr] == repr(first).replace(".", ",")
 
 
 def test_csv_counts_a_campaign_once_tells_owners_from_visitors_and_defuses_formulas(
@@ -511,7 +511,7 @@ def test_csv_counts_a_campaign_once_tells_owners_from_visitors_and_defuses_formu
     assert by_kind["Campaign"][header.index("Organisation")] == "'=HYPERLINK(1)"
     assert by_kind["Campaign"][header.index("Respondents")] == "3"
     result = campaign.result
-    assert by_kind["Campaign"][header.index("Overall score")] == f"{result.overall_score:.1f}"
+    assert by_kind["Campaign"][header.index("Overall score")] == repr(result.overall_score)
     assert by_kind["Visitor"][header.index("Organisation")] == ""
 
 
