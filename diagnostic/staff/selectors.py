@@ -286,10 +286,6 @@ def staff_diagnostic_rows(**filters) -> StaffRows:
     return StaffRows(**filters)
 
 
-def staff_assessment_list(**filters) -> StaffRows:
-    return staff_diagnostic_rows(**filters)
-
-
 @dataclass(frozen=True)
 class DimensionAggregate:
     code: str
