@@ -254,30 +254,45 @@ class DiagnosticRow:
         return reverse("diagnostic_staff:assessment_result", kwargs={"uuid": self.uuid})
 
 
+ROW_ORDER = ("-row_date", "-row_pk", "row_kind")  # newest first, then a stable order
+
+
 class StaffRows:
     """The filtered rows, newest first, for a paginator: counted and sliced by the
     database (one union of assessments and campaign results), each slice one query."""
 
     def __init__(self, **filters):
-        self._query = (
-            _assessment_rows(**filters)
-            .union(_campaign_rows(**filters), all=True)
-            .order_by("-row_date", "row_kind", "-row_pk")
-        )
+        self._filters = filters
         self._count: int | None = None
 
+    def _union(self, top: int | None = None) -> QuerySet:
+        assessments = _assessment_rows(**self._filters)
+        campaigns = _campaign_rows(**self._filters)
+        if top is not None and connection.features.supports_slicing_ordering_in_compound:
+            # Each part brings only its newest rows (PostgreSQL reads the assessments'
+            # index by date): the union sorts a page's worth, not every result.
+            assessments = assessments.order_by(*ROW_ORDER)[:top]
+            campaigns = campaigns.order_by(*ROW_ORDER)[:top]
+        return assessments.union(campaigns, all=True).order_by(*ROW_ORDER)
+
     def __len__(self) -> int:
+        # Two plain counts: cheaper than counting the union, whose parts join the
+        # organisation and the result of every row.
         if self._count is None:
-            self._count = self._query.count()
+            self._count = (
+                Assessment.objects.filter(assessment_filter(**self._filters)).count()
+                + Result.objects.filter(campaign_result_filter(**self._filters)).count()
+            )
         return self._count
 
     def count(self) -> int:
         return len(self)
 
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [DiagnosticRow(*row) for row in self._query[index]]
-        return DiagnosticRow(*self._query[index])
+    def __getitem__(self, index: slice) -> list["DiagnosticRow"]:
+        top = index.stop if index.stop is not None else None
+        if top is not None and top <= (index.start or 0):
+            return []  # an empty page (the paginator asks for [0:0] when nothing matches)
+        return [DiagnosticRow(*row) for row in self._union(top)[index]]
 
 
 def staff_diagnostic_rows(**filters) -> StaffRows:
@@ -399,7 +414,7 @@ def export_rows(*, dimension_codes: list[str], **filters) -> Iterator[tuple[Diag
     rows = (
         _assessment_rows(own_scores, **filters)
         .union(_campaign_rows(campaign_scores, **filters), all=True)
-        .order_by("-row_date", "row_kind", "-row_pk")
+        .order_by(*ROW_ORDER)
     )
     width = len(ROW_COLUMNS)
     for values in rows.iterator(chunk_size=2000):

@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from diagnostic.models import Assessment, Campaign, DimensionScore
+from diagnostic.models import Assessment, Campaign, DimensionScore, Result
 from diagnostic.services import assessment_start, assessment_submit
 from diagnostic.staff import selectors as staff_selectors
 from tests.conftest import agency_with_mfa
@@ -343,6 +343,38 @@ def test_a_campaign_is_one_row_and_counts_once_in_the_averages(staff, questionna
         assert row.mean == pytest.approx((campaign_scores[row.code] + single_scores[row.code]) / 2)
 
 
+def test_pages_interleave_campaigns_and_diagnostics_by_date(
+    staff, questionnaire, dimensions, monkeypatch
+):
+    from diagnostic.staff import views as staff_views
+
+    monkeypatch.setattr(staff_views, "PAGE_SIZE", 2)
+    now = timezone.now()
+    expected = []
+    for days in range(6):
+        at = now - datetime.timedelta(days=days)
+        if days % 2:
+            campaign = Campaign.objects.create(
+                organisation=OrganisationFactory(), questionnaire=questionnaire
+            )
+            respondent = assessment_start(campaign=campaign)
+            assessment_submit(assessment=answer_everything(respondent))
+            Result.objects.filter(campaign=campaign).update(created_at=at)
+            expected.append(("campaign", campaign.result.pk))
+        else:
+            expected.append(
+                (
+                    "organisation",
+                    _row(questionnaire, dimensions, OrganisationFactory(), {}, at=at).pk,
+                )
+            )
+
+    pages = [staff.get(LIST, {"page": n}).context["page"] for n in (1, 2, 3)]
+
+    assert [(row.kind, row.pk) for page in pages for row in page] == expected
+    assert pages[0].paginator.count == 6
+
+
 def test_a_diagnostic_kept_by_its_owner_is_not_a_visitor_s(staff, questionnaire):
     own = assessment_start(respondent=UserFactory())
     own = assessment_submit(assessment=answer_everything(own, rank=2))
@@ -654,7 +686,8 @@ def _queries(client, url, data=None):
 
 
 # Session, user, role groups and the staff MFA check, then the page's own queries:
-# list = dimensions, overall aggregate, grouped dimension aggregates, count, one page of rows;
+# list = dimensions, overall aggregate, grouped dimension aggregates, two counts (assessments,
+# campaign results), one page of rows;
 # export = dimensions, then one streamed query.
 @pytest.mark.parametrize("url,most", [(LIST, 9), (EXPORT, 6)])
 def test_query_count_does_not_grow_with_the_diagnostics(
