@@ -479,7 +479,7 @@ def programme_figures() -> ProgrammeFigures:
             organisations=Count("organisation_id", distinct=True), mean=Avg("overall_score")
         )
         figures = ProgrammeFigures(
-            results=overall_aggregate()["count"],
+            results=len(staff_diagnostic_rows()),
             respondents=Assessment.objects.submitted().count(),
             organisations_diagnosed=latest["organisations"],
             mean_latest_score=latest["mean"],

@@ -221,7 +221,7 @@ def test_a_coach_s_dashboard_costs_the_same_queries_for_two_organisations_or_eig
     def queries():
         cache.clear()
         client.get(reverse("home"))  # the session back in place
-        with django_assert_max_num_queries(12) as captured:
+        with django_assert_max_num_queries(11) as captured:  # 8 measured
             assert client.get(DASHBOARD).status_code == 200
         return len(captured)
 
@@ -240,5 +240,5 @@ def test_an_agency_dashboard_costs_a_bounded_number_of_queries(
     client.force_login(agency_with_mfa())
     cache.clear()
     client.get(reverse("home"))
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(14):  # 11 measured: 4 of them the cached figures
         assert client.get(DASHBOARD).status_code == 200
