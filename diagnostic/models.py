@@ -20,10 +20,10 @@ class Questionnaire(Bilingual, models.Model):
     a new version gets new rows, and its questions keep their codes."""
 
     version = models.PositiveIntegerField(_("version"), unique=True)
-    title_fr = models.CharField(max_length=200)
-    title_en = models.CharField(max_length=200)
-    intro_fr = models.TextField(blank=True)
-    intro_en = models.TextField(blank=True)
+    title_fr = models.CharField(_("title (French)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    intro_fr = models.TextField(_("introduction (French)"), blank=True)
+    intro_en = models.TextField(_("introduction (English)"), blank=True)
     published_at = models.DateTimeField(_("published"), default=timezone.now)
 
     class Meta:
@@ -51,19 +51,24 @@ class Dimension(Bilingual, models.Model):
         GREEN = "green_digitalisation", _("Green Digitalisation")
 
     questionnaire = models.ForeignKey(
-        Questionnaire, on_delete=models.CASCADE, related_name="dimensions"
+        Questionnaire,
+        on_delete=models.CASCADE,
+        related_name="dimensions",
+        verbose_name=_("questionnaire"),
     )
-    code = models.SlugField(max_length=40)
-    position = models.PositiveSmallIntegerField()
-    dma = models.CharField(max_length=40, choices=DMA.choices, blank=True)
-    title_fr = models.CharField(max_length=200)
-    title_en = models.CharField(max_length=200)
-    description_fr = models.TextField(blank=True)
-    description_en = models.TextField(blank=True)
+    code = models.SlugField(_("code"), max_length=40)
+    position = models.PositiveSmallIntegerField(_("position"))
+    dma = models.CharField(_("EU DMA dimension"), max_length=40, choices=DMA.choices, blank=True)
+    title_fr = models.CharField(_("title (French)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
     # [{"below": 40, "text": {"fr": ..., "en": ...}}, ...], weakest band first.
-    recommendations = models.JSONField(default=list)
+    recommendations = models.JSONField(_("recommendations"), default=list)
 
     class Meta:
+        verbose_name = _("dimension")
+        verbose_name_plural = _("dimensions")
         ordering = ["questionnaire", "position"]
         constraints = [
             models.UniqueConstraint(fields=["questionnaire", "code"], name="dimension_code_unique"),
@@ -93,22 +98,34 @@ class Question(Bilingual, models.Model):
         CONTEXT = scoring.CONTEXT, _("Context (not scored)")
 
     questionnaire = models.ForeignKey(
-        Questionnaire, on_delete=models.CASCADE, related_name="questions"
+        Questionnaire,
+        on_delete=models.CASCADE,
+        related_name="questions",
+        verbose_name=_("questionnaire"),
     )
-    dimension = models.ForeignKey(Dimension, on_delete=models.CASCADE, related_name="questions")
-    code = models.CharField(max_length=80)
-    position = models.PositiveSmallIntegerField()
-    type = models.CharField(max_length=10, choices=Type.choices)
-    text_fr = models.TextField()
-    text_en = models.TextField()
-    help_fr = models.TextField(blank=True)
-    help_en = models.TextField(blank=True)
+    dimension = models.ForeignKey(
+        Dimension, on_delete=models.CASCADE, related_name="questions", verbose_name=_("dimension")
+    )
+    code = models.CharField(_("code"), max_length=80)
+    position = models.PositiveSmallIntegerField(_("position"))
+    type = models.CharField(_("type"), max_length=10, choices=Type.choices)
+    text_fr = models.TextField(_("text (French)"))
+    text_en = models.TextField(_("text (English)"))
+    help_fr = models.TextField(_("help (French)"), blank=True)
+    help_en = models.TextField(_("help (English)"), blank=True)
     show_if_question = models.ForeignKey(
-        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="dependants"
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="dependants",
+        verbose_name=_("shown if the answer to"),
     )
-    show_if_choices = models.JSONField(default=list, blank=True)
+    show_if_choices = models.JSONField(_("shown for the choices"), default=list, blank=True)
 
     class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
         ordering = ["dimension__position", "position"]
         constraints = [
             models.UniqueConstraint(fields=["questionnaire", "code"], name="question_code_unique"),
@@ -133,16 +150,20 @@ class Question(Bilingual, models.Model):
 
 
 class Choice(Bilingual, models.Model):
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
-    code = models.CharField(max_length=40)
-    position = models.PositiveSmallIntegerField()
-    label_fr = models.CharField(max_length=300)
-    label_en = models.CharField(max_length=300)
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="choices", verbose_name=_("question")
+    )
+    code = models.CharField(_("code"), max_length=40)
+    position = models.PositiveSmallIntegerField(_("position"))
+    label_fr = models.CharField(_("label (French)"), max_length=300)
+    label_en = models.CharField(_("label (English)"), max_length=300)
     # Scale: rank 0–4; yes/partly/no: 2/1/0; checklist: weight; context: 0.
-    value = models.PositiveSmallIntegerField(default=0)
-    exclusive = models.BooleanField(default=False)
+    value = models.PositiveSmallIntegerField(_("value"), default=0)
+    exclusive = models.BooleanField(_("excludes the other choices"), default=False)
 
     class Meta:
+        verbose_name = _("choice")
+        verbose_name_plural = _("choices")
         ordering = ["question", "position"]
         constraints = [
             models.UniqueConstraint(fields=["question", "code"], name="choice_code_unique"),
@@ -159,16 +180,27 @@ class Campaign(models.Model):
     """Several respondents of one organisation answer alone; the result is their aggregate."""
 
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="campaigns"
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="campaigns",
+        verbose_name=_("organisation"),
     )
-    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.PROTECT, related_name="+")
+    questionnaire = models.ForeignKey(
+        Questionnaire, on_delete=models.PROTECT, related_name="+", verbose_name=_("questionnaire")
+    )
     opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("opened by"),
     )
-    created_at = models.DateTimeField(default=timezone.now)
-    closed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
         ordering = ["-created_at"]
         constraints = [
             # One open campaign at a time per organisation.
@@ -202,15 +234,28 @@ class Assessment(models.Model):
         DRAFT = "draft", _("In progress")
         SUBMITTED = "submitted", _("Submitted")
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    uuid = models.UUIDField(_("identifier"), default=uuid.uuid4, unique=True, editable=False)
     questionnaire = models.ForeignKey(
-        Questionnaire, on_delete=models.PROTECT, related_name="assessments"
+        Questionnaire,
+        on_delete=models.PROTECT,
+        related_name="assessments",
+        verbose_name=_("questionnaire"),
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="assessments"
+        Organisation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="assessments",
+        verbose_name=_("organisation"),
     )
     campaign = models.ForeignKey(
-        Campaign, on_delete=models.CASCADE, null=True, blank=True, related_name="assessments"
+        Campaign,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="assessments",
+        verbose_name=_("campaign"),
     )
     respondent = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -218,13 +263,14 @@ class Assessment(models.Model):
         null=True,
         blank=True,
         related_name="assessments",
+        verbose_name=_("respondent"),
     )
     # A visitor's assessment is reached through a secret kept in their session or a
     # signed resume link; it is attached to an account when claimed.
-    visitor_key = models.CharField(max_length=64, blank=True, db_index=True)
+    visitor_key = models.CharField(_("visitor key"), max_length=64, blank=True, db_index=True)
     # A campaign invitee answers through a signed link sent to this address; a visitor may
     # leave it to receive a resume link.
-    respondent_email = models.EmailField(blank=True)
+    respondent_email = models.EmailField(_("respondent e-mail address"), blank=True)
     # Who invited this campaign respondent (an e-mail was sent): the sending limits count it.
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -232,19 +278,24 @@ class Assessment(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("invited by"),
     )
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(auto_now=True)
-    submitted_at = models.DateTimeField(null=True, blank=True)
-    overall_score = models.FloatField(null=True, blank=True)
-    level = models.PositiveSmallIntegerField(null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    overall_score = models.FloatField(_("overall score"), null=True, blank=True)
+    level = models.PositiveSmallIntegerField(_("maturity level"), null=True, blank=True)
     # {question code: 0–10 or null}, stored at submission for progress and aggregates.
-    question_scores = models.JSONField(default=dict, blank=True)
+    question_scores = models.JSONField(_("question scores"), default=dict, blank=True)
 
     objects = AssessmentQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
@@ -281,12 +332,18 @@ class Assessment(models.Model):
 
 
 class Answer(models.Model):
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")
-    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
-    choices = models.ManyToManyField(Choice, related_name="+")
-    updated_at = models.DateTimeField(auto_now=True)
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="answers", verbose_name=_("assessment")
+    )
+    question = models.ForeignKey(
+        Question, on_delete=models.PROTECT, related_name="+", verbose_name=_("question")
+    )
+    choices = models.ManyToManyField(Choice, related_name="+", verbose_name=_("choices"))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
         ordering = ["assessment", "question"]
         constraints = [
             models.UniqueConstraint(fields=["assessment", "question"], name="answer_unique"),
@@ -300,12 +357,19 @@ class DimensionScore(models.Model):
     """A dimension's 0–100 score in one assessment, stored when it is submitted."""
 
     assessment = models.ForeignKey(
-        Assessment, on_delete=models.CASCADE, related_name="dimension_scores"
+        Assessment,
+        on_delete=models.CASCADE,
+        related_name="dimension_scores",
+        verbose_name=_("assessment"),
     )
-    dimension = models.ForeignKey(Dimension, on_delete=models.PROTECT, related_name="+")
-    score = models.FloatField()
+    dimension = models.ForeignKey(
+        Dimension, on_delete=models.PROTECT, related_name="+", verbose_name=_("dimension")
+    )
+    score = models.FloatField(_("score"))
 
     class Meta:
+        verbose_name = _("dimension score")
+        verbose_name_plural = _("dimension scores")
         ordering = ["assessment", "dimension__position"]
         constraints = [
             models.UniqueConstraint(
@@ -330,20 +394,37 @@ class Result(models.Model):
     campaign's submitted assessments (mean of their answers). Benchmarks compare the latest
     result of each organisation."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="results")
-    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.PROTECT, related_name="+")
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="results",
+        verbose_name=_("organisation"),
+    )
+    questionnaire = models.ForeignKey(
+        Questionnaire, on_delete=models.PROTECT, related_name="+", verbose_name=_("questionnaire")
+    )
     assessment = models.OneToOneField(
-        Assessment, on_delete=models.CASCADE, null=True, blank=True, related_name="result"
+        Assessment,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="result",
+        verbose_name=_("assessment"),
     )
     campaign = models.OneToOneField(
-        Campaign, on_delete=models.CASCADE, null=True, blank=True, related_name="result"
+        Campaign,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="result",
+        verbose_name=_("campaign"),
     )
-    created_at = models.DateTimeField(default=timezone.now)
-    respondents = models.PositiveSmallIntegerField(default=1)
-    overall_score = models.FloatField()
-    level = models.PositiveSmallIntegerField()
-    question_scores = models.JSONField(default=dict)
-    is_latest = models.BooleanField(default=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    respondents = models.PositiveSmallIntegerField(_("respondents"), default=1)
+    overall_score = models.FloatField(_("overall score"))
+    level = models.PositiveSmallIntegerField(_("maturity level"))
+    question_scores = models.JSONField(_("question scores"), default=dict)
+    is_latest = models.BooleanField(_("latest of its organisation"), default=True)
     # The organisation's profile when the result was recorded: the peer group its benchmark
     # is drawn from, so that a later change of size or province keeps past benchmarks.
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
@@ -353,6 +434,8 @@ class Result(models.Model):
     objects = ResultQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("result")
+        verbose_name_plural = _("results")
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
@@ -389,15 +472,19 @@ class Result(models.Model):
 class ResultScore(models.Model):
     """A dimension's score in a result, by dimension code so that versions compare."""
 
-    result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="scores")
-    dimension_code = models.SlugField(max_length=40)
-    score = models.FloatField()
+    result = models.ForeignKey(
+        Result, on_delete=models.CASCADE, related_name="scores", verbose_name=_("result")
+    )
+    dimension_code = models.SlugField(_("dimension code"), max_length=40)
+    score = models.FloatField(_("score"))
     # Perception gap: highest minus lowest respondent score on this dimension (campaigns).
-    spread = models.FloatField(null=True, blank=True)
+    spread = models.FloatField(_("gap between respondents"), null=True, blank=True)
     # Denormalised from result.is_latest so that benchmarks read one table and one index.
-    is_latest = models.BooleanField(default=True)
+    is_latest = models.BooleanField(_("latest of its organisation"), default=True)
 
     class Meta:
+        verbose_name = _("result score")
+        verbose_name_plural = _("result scores")
         ordering = ["result", "dimension_code"]
         constraints = [
             models.UniqueConstraint(
@@ -430,35 +517,56 @@ class Report(models.Model):
         FAILED = "failed", _("Failed")
 
     assessment = models.ForeignKey(
-        Assessment, on_delete=models.CASCADE, null=True, blank=True, related_name="reports"
+        Assessment,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("assessment"),
     )
     result = models.ForeignKey(
-        Result, on_delete=models.CASCADE, null=True, blank=True, related_name="reports"
+        Result,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("result"),
     )
-    language = models.CharField(max_length=2, choices=settings.LANGUAGES)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
     # In the private storage: served only by the download view, which checks access.
-    file = models.FileField(upload_to="reports/%Y/%m/", storage=private_storage, blank=True)
+    file = models.FileField(
+        _("file"), upload_to="reports/%Y/%m/", storage=private_storage, blank=True
+    )
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
     )
     # Where to send the "your report is ready" e-mail: the address of each one who asked
     # while it was being prepared (members' accounts, or the address a visitor typed).
-    notify_emails = models.JSONField(default=list, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    ready_at = models.DateTimeField(null=True, blank=True)
-    error = models.TextField(blank=True)
+    notify_emails = models.JSONField(_("e-mail addresses to notify"), default=list, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    ready_at = models.DateTimeField(_("ready"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
     # The row is the render job's record. When it was last queued: a pending report that no
     # worker claimed for a while is queued again (its message was lost).
-    queued_at = models.DateTimeField(default=timezone.now)
+    queued_at = models.DateTimeField(_("queued"), default=timezone.now)
     # The render in progress, claimed by a conditional update (no lock is held while it
     # renders): the attempt's task id, and since when. A claim older than the task's time
     # limit is a dead worker's and may be taken over.
-    claim_token = models.CharField(max_length=64, blank=True)
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
+    claim_token = models.CharField(_("claim token"), max_length=64, blank=True)
+    claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
 
     class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.core.cache import cache
-from django.db.models import Aggregate, Case, Count, F, OuterRef, Q, Subquery, When
+from django.db.models import Aggregate, Case, Count, F, Max, OuterRef, Q, Subquery, When
 from django.utils.translation import gettext as _
 
 from digitalees.charts import PALETTE, Series, line_svg, radar_svg
@@ -759,6 +759,34 @@ def open_campaigns_by_organisation(organisation_ids) -> dict:
     return {
         c.organisation_id: c
         for c in Campaign.objects.filter(organisation_id__in=organisation_ids, closed_at=None)
+    }
+
+
+@dataclass(frozen=True)
+class OrganisationDiagnostics:
+    """Where an organisation stands in the diagnostic, as a coach follows it."""
+
+    latest_result: "Result | None"
+    open_campaign: "Campaign | None"
+    last_activity: datetime.datetime | None  # its latest answer saved or submitted
+
+
+def diagnostics_by_organisation(organisation_ids) -> dict[int, OrganisationDiagnostics]:
+    """{organisation id: its diagnostics at a glance} in three queries, whatever the number
+    of organisations."""
+    ids = list(organisation_ids)
+    latest = latest_results_by_organisation(ids)
+    campaigns = open_campaigns_by_organisation(ids)
+    activity = dict(
+        Assessment.objects.filter(organisation_id__in=ids)
+        .order_by()
+        .values("organisation_id")
+        .annotate(last=Max("updated_at"))
+        .values_list("organisation_id", "last")
+    )
+    return {
+        pk: OrganisationDiagnostics(latest.get(pk), campaigns.get(pk), activity.get(pk))
+        for pk in ids
     }
 
 

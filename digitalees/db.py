@@ -1,9 +1,11 @@
-"""Database pieces shared by the apps: a percentile aggregate that PostgreSQL computes
-natively and SQLite (the development default) through a registered aggregate, and a bulk
-insert for the services' bulk variants."""
+"""Database pieces shared by the apps: a percentile aggregate and an accent-stripping
+function that PostgreSQL computes natively and SQLite (the development default) through
+registered functions, and a bulk insert for the services' bulk variants."""
+
+import unicodedata
 
 from django.db import connection
-from django.db.models import Aggregate, CharField, FloatField
+from django.db.models import Aggregate, CharField, FloatField, Func
 
 
 class Percentile(Aggregate):
@@ -52,9 +54,37 @@ class _SQLitePercentile:
         return interpolated_percentile(self.values, self.fraction)
 
 
+def fold(text: str) -> str:
+    """The text without accents, in lower case ("Énergie" -> "energie"): what a search
+    compares, in Python as in the database (`Unaccent`, then `Lower`)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _unaccent(value):
+    if value is None:
+        return None
+    decomposed = unicodedata.normalize("NFKD", value)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class Unaccent(Func):
+    """The text without its accents: PostgreSQL's unaccent extension (created by a
+    migration), on SQLite a registered function that strips them in Python."""
+
+    function = "UNACCENT"
+    output_field = CharField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, function="digitalees_unaccent", **extra_context)
+
+
 def register_sqlite_functions(sender, connection, **kwargs):
     if connection.vendor == "sqlite":
         connection.connection.create_aggregate("digitalees_percentile", 2, _SQLitePercentile)
+        connection.connection.create_function(
+            "digitalees_unaccent", 1, _unaccent, deterministic=True
+        )
 
 
 def insert_rows(model, rows: list[dict], *, batch_size: int = 2000) -> list[int]:

@@ -9,7 +9,14 @@ from django.views.decorators.http import require_GET
 
 from diagnostic import rules as diagnostic_rules
 from diagnostic import selectors as diagnostic_selectors
-from digitalees.roles import is_agency_member, is_agency_staff, is_coach, staff_needs_mfa
+from diagnostic.staff import selectors as diagnostic_staff_selectors
+from digitalees.roles import (
+    can_open_admin,
+    is_agency_member,
+    is_agency_staff,
+    is_coach,
+    staff_needs_mfa,
+)
 from network import rules as network_rules
 from network import selectors as network_selectors
 from network.forms import CoachAssignmentForm, InvitationForm
@@ -69,18 +76,22 @@ def home(request):
 @login_required
 @require_GET
 def dashboard(request):
+    """The page after log-in, one section per role: a member's organisations and
+    diagnostics, a coach's organisations, the agency's figures and pages."""
     user = request.user
+    coach, agency_member = is_coach(user), is_agency_member(user)
+    memberships = list(network_selectors.memberships_for(user))
     context = {
-        "memberships": list(network_selectors.memberships_for(user)),
-        "coached": list(network_selectors.organisations_coached_by(user)) if is_coach(user) else [],
-        "can_see_all_organisations": is_agency_staff(user),
+        "memberships": memberships,
+        # Coaches and the agency follow organisations; they are not asked to register one.
+        "show_member_section": bool(memberships) or not (coach or agency_member),
         # A prompt, not a right: agency members (and superusers) whose rights wait for TOTP.
-        "staff_needs_mfa": is_agency_member(user) and staff_needs_mfa(user),
+        "staff_needs_mfa": agency_member and staff_needs_mfa(user),
     }
-    organisation_ids = [m.organisation_id for m in context["memberships"]]
+    organisation_ids = [m.organisation_id for m in memberships]
     latest = diagnostic_selectors.latest_results_by_organisation(organisation_ids)
     campaigns = diagnostic_selectors.open_campaigns_by_organisation(organisation_ids)
-    for membership in context["memberships"]:
+    for membership in memberships:
         membership.can_manage = network_rules.OrganisationAccess.of_member(
             user, membership
         ).can_manage
@@ -90,7 +101,30 @@ def dashboard(request):
     context["drafts"] = list(diagnostic_selectors.drafts_of(user, keys)[:10])
     context["unclaimed"] = list(diagnostic_selectors.unclaimed_results(keys))
     context["own_assessments"] = list(diagnostic_selectors.own_assessments(user)[:20])
+    if coach:
+        context["coach"] = {"organisations": _coached(user)}
+    if is_agency_staff(user):
+        context["agency"] = {
+            "organisations": network_selectors.programme_figures(),
+            "diagnostics": diagnostic_staff_selectors.programme_figures(),
+            "can_open_admin": can_open_admin(user),
+        }
     return render(request, "dashboard.html", context)
+
+
+def _coached(user) -> list:
+    """The coach's organisations, each with its diagnostics at a glance and its last
+    activity (the latest of a profile edit and a diagnostic answer)."""
+    organisations = list(network_selectors.organisations_coached_by(user))
+    diagnostics = diagnostic_selectors.diagnostics_by_organisation(o.pk for o in organisations)
+    for organisation in organisations:
+        summary = diagnostics[organisation.pk]
+        organisation.latest_result = summary.latest_result
+        organisation.open_campaign = summary.open_campaign
+        organisation.last_activity = max(
+            moment for moment in (organisation.updated_at, summary.last_activity) if moment
+        )
+    return organisations
 
 
 @require_GET

@@ -32,6 +32,16 @@ def organisations_coached_by(user):
     return Organisation.objects.coached_by(user).order_by("name")
 
 
+def programme_figures() -> dict:
+    """{organisations, public, coached}: how many organisations are registered, show a
+    public profile, have a coach. One query."""
+    return Organisation.objects.aggregate(
+        organisations=Count("pk", distinct=True),
+        public=Count("pk", filter=Q(is_public=True), distinct=True),
+        coached=Count("pk", filter=Q(coach_assignments__isnull=False), distinct=True),
+    )
+
+
 def coaches():
     return (
         get_user_model()

@@ -200,8 +200,22 @@ unchecked(
 unchecked(REPORTS, "result_request", "diagnostic_reports:result_request")
 unchecked(REPORTS, "status", "diagnostic_reports:status", "get_report_for(")
 unchecked(REPORTS, "download", "diagnostic_reports:download", "get_report_for(")
-for view in ("assessment_list", "assessment_export"):
+for view in ("assessment_list", "assessment_export", "assessment_export_xlsx", "assessment_result"):
     undecorated(STAFF, view, "agency_staff_required", f"diagnostic_staff:{view}")
+rule(
+    "digitalees.views.dashboard: the programme's figures for agency staff (TOTP on) only",
+    "digitalees/views.py",
+    '    if is_agency_staff(user):\n        context["agency"]',
+    '    if agency_member:\n        context["agency"]',
+    ["tests/digitalees/test_dashboard.py", "-k", "without_totp"],
+)
+rule(
+    "diagnostic.staff.views.assessment_result: a campaign respondent's answers stay theirs",
+    STAFF,
+    ".filter(uuid=uuid, campaign__isnull=True)",
+    ".filter(uuid=uuid)",
+    ["tests/diagnostic/test_staff.py", "-k", "staff_result_page"],
+)
 
 ROLES = "digitalees/roles.py"
 rule(

@@ -28,6 +28,14 @@ def _date_field(label):
 
 
 class StaffAssessmentFilterForm(forms.Form):
+    search = forms.CharField(
+        label=_("Organisation name"),
+        required=False,
+        max_length=200,
+        strip=True,
+        help_text=_("Accents and capitals do not matter."),
+        error_messages={"max_length": _("Search with at most 200 characters.")},
+    )
     sector = _choice_field(
         _("Sector"),
         _("All sectors"),

@@ -1,24 +1,32 @@
-"""The agency's view of every submitted diagnostic: a filtered list, aggregates per
-dimension and a CSV export of the same set."""
+"""The agency's view of every submitted diagnostic: a filtered list with the aggregates of
+the same rows, a read-only page for a diagnostic of no organisation, and exports of the
+same rows (XLSX, and CSV in the reader's conventions)."""
 
 import csv
+import io
 from datetime import datetime
 
 from django.core.paginator import Paginator
-from django.http import HttpResponseBadRequest, StreamingHttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
 
 from digitalees.roles import agency_staff_required
 
 from ..models import Assessment
+from ..selectors import result_figures
 from . import selectors as staff_selectors
 from .forms import StaffAssessmentFilterForm
 
 PAGE_SIZE = 25
 # Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _filters(form) -> dict:
@@ -31,12 +39,12 @@ def assessment_list(request):
     form = StaffAssessmentFilterForm(request.GET or None)
     if form.is_bound and not form.is_valid():
         # Invalid filters select nothing: a partial filter would show the wrong set.
-        assessments, figures = Assessment.objects.none(), None
+        rows, figures = [], None
     else:
         filters = _filters(form) if form.is_bound else {}
-        assessments = staff_selectors.staff_assessment_list(**filters)
+        rows = staff_selectors.staff_diagnostic_rows(**filters)
         figures = staff_selectors.cached_aggregates(**filters)
-    page = Paginator(assessments, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -46,6 +54,89 @@ def assessment_list(request):
     )
 
 
+@require_GET
+@agency_staff_required
+def assessment_result(request, uuid):
+    """A submitted diagnostic outside any campaign, as the agency reads it (a visitor's, or
+    one kept by its owner): read-only. A campaign respondent's own answers stay theirs."""
+    assessment = (
+        Assessment.objects.submitted()
+        .filter(uuid=uuid, campaign__isnull=True)
+        .select_related("questionnaire", "organisation", "respondent")
+        .first()
+    )
+    if assessment is None:
+        raise Http404
+    context = {**result_figures(assessment=assessment).as_context(), "assessment": assessment}
+    return render(request, "diagnostic/staff/assessment_result.html", context)
+
+
+def _invalid_filters(form) -> HttpResponseBadRequest:
+    lines = [_("The filters are not valid:")]
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        lines += [f"- {label}: {error}" if label else f"- {error}" for error in errors]
+    return HttpResponseBadRequest("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def _defused(value):
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _columns(dimensions) -> list[str]:
+    return [
+        _("Date submitted"),
+        _("Kind"),
+        _("Organisation"),
+        _("Enterprise number"),
+        _("Sector"),
+        _("Province"),
+        _("Legal form"),
+        _("Staff"),
+        _("Respondents"),
+        _("Overall score"),
+        _("Maturity level"),
+        *(d.tr("title") for d in dimensions),
+    ]
+
+
+def _values(row, scores) -> list:
+    """A row's cells in the order of `_columns`, typed: a date, numbers, labels."""
+    return [
+        row.date.astimezone(staff_selectors.BRUSSELS).date(),
+        row.kind_label,
+        row.organisation_name or "",
+        row.enterprise_number or "",
+        row.sector_label,
+        row.province_label,
+        row.legal_form_label,
+        row.size_band_label,
+        row.respondents,
+        row.overall_score,
+        row.level_label,
+        *scores,
+    ]
+
+
+def _export(request):
+    """(form, None) with the rows to export, or (None, the 400 answer to invalid filters)."""
+    form = StaffAssessmentFilterForm(request.GET)
+    if not form.is_valid():
+        return None, _invalid_filters(form)
+    dimensions = staff_selectors.current_dimensions()
+    rows = staff_selectors.export_rows(
+        dimension_codes=[d.code for d in dimensions], **_filters(form)
+    )
+    return (dimensions, rows), None
+
+
+def _filename(extension: str) -> str:
+    today = datetime.now(staff_selectors.BRUSSELS).date().isoformat()
+    return f'attachment; filename="digitalees-diagnostics-{today}.{extension}"'
+
+
 class _Echo:
     """csv.writer writes into this; each row comes back as a string to stream."""
 
@@ -53,37 +144,78 @@ class _Echo:
         return value
 
 
-def _cell(value):
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+def _csv_cell(value, *, decimal_comma: bool):
+    if isinstance(value, float):
+        text = repr(value)  # every digit stored, nothing rounded away
+        return text.replace(".", ",") if decimal_comma else text
+    if hasattr(value, "isoformat"):
+        return value.isoformat()  # 2025-03-31: every spreadsheet reads it as a date
+    return _defused(value)
 
 
 @require_GET
 @agency_staff_required
 def assessment_export(request):
-    form = StaffAssessmentFilterForm(request.GET)
-    if not form.is_valid():
-        lines = [_("The filters are not valid:")]
-        for name, errors in form.errors.items():
-            label = form.fields[name].label if name in form.fields else ""
-            lines += [f"- {label}: {error}" if label else f"- {error}" for error in errors]
-        return HttpResponseBadRequest("\n".join(lines), content_type="text/plain; charset=utf-8")
-    codes = [d.code for d in staff_selectors.current_dimensions()]
-    rows = staff_selectors.export_rows(dimension_codes=codes, **_filters(form))
-    writer = csv.writer(_Echo())
+    """CSV in the reader's conventions: in French, `;` between cells and decimal commas (a
+    French or Belgian spreadsheet opens it in columns), in English `,` and dots."""
+    export, invalid = _export(request)
+    if invalid is not None:
+        return invalid
+    dimensions, rows = export
+    french = (get_language() or "fr")[:2] == "fr"
+    writer = csv.writer(_Echo(), delimiter=";" if french else ",")
 
     def stream():
         # A byte-order mark tells Excel the file is UTF-8 (accents in names).
-        yield "\ufeff" + writer.writerow(staff_selectors.export_header(codes))
-        for row in rows:
-            yield writer.writerow([_cell(value) for value in row])
+        yield "\ufeff" + writer.writerow(_columns(dimensions))
+        for row, scores in rows:
+            yield writer.writerow(
+                [_csv_cell(value, decimal_comma=french) for value in _values(row, scores)]
+            )
 
-    today = datetime.now(staff_selectors.BRUSSELS).date().isoformat()
     return StreamingHttpResponse(
         stream(),
         content_type="text/csv; charset=utf-8",
-        headers={
-            "Content-Disposition": f'attachment; filename="digitalees-diagnostics-{today}.csv"'
-        },
+        headers={"Content-Disposition": _filename("csv")},
+    )
+
+
+@require_GET
+@agency_staff_required
+def assessment_export_xlsx(request):
+    """The same rows as a workbook: labelled columns, values in the reader's language,
+    dates as dates and scores as numbers."""
+    export, invalid = _export(request)
+    if invalid is not None:
+        return invalid
+    dimensions, rows = export
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Diagnostics"))
+    sheet.freeze_panes = "A2"
+    columns = _columns(dimensions)
+    sheet.column_dimensions["A"].width = 12
+    for letter in ("B", "C", "E", "G"):
+        sheet.column_dimensions[letter].width = 28
+    header = []
+    for title in columns:
+        cell = WriteOnlyCell(sheet, value=title)
+        cell.font = Font(bold=True)
+        header.append(cell)
+    sheet.append(header)
+    for row, scores in rows:
+        cells = []
+        for value in _values(row, scores):
+            cell = WriteOnlyCell(sheet, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # text, never a formula, whatever it starts with
+            elif isinstance(value, float):
+                cell.number_format = "0.0"
+            elif hasattr(value, "isoformat"):
+                cell.number_format = "DD/MM/YYYY"
+            cells.append(cell)
+        sheet.append(cells)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return HttpResponse(
+        buffer.getvalue(), content_type=XLSX, headers={"Content-Disposition": _filename("xlsx")}
     )

@@ -8,6 +8,7 @@ import time
 from statistics import fmean, median
 from zoneinfo import ZoneInfo
 
+import openpyxl
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -15,12 +16,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from diagnostic.models import Assessment, DimensionScore
+from diagnostic.models import Assessment, Campaign, DimensionScore, Result
 from diagnostic.services import assessment_start, assessment_submit
 from diagnostic.staff import selectors as staff_selectors
 from tests.conftest import agency_with_mfa
 from tests.diagnostic.conftest import answer_everything
-from tests.factories import CoachFactory, MembershipFactory, OrganisationFactory
+from tests.factories import CoachFactory, MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -107,8 +108,14 @@ def test_staff_sees_every_submitted_diagnostic_newest_first(staff, questionnaire
     assert response.status_code == 200
     assert _listed(response) == _pks(newer, visitor, older)
     content = response.content.decode()
-    assert f'href="{older.organisation.get_absolute_url()}"' in content
-    assert "visitor" in content
+    # Each row links to its result: the organisation's, or the agency's view of a visitor's.
+    older_result = reverse(
+        "diagnostic:organisation_result", args=[older.organisation.slug, older.result.pk]
+    )
+    assert f'<a href="{older_result}">{older.organisation.name}</a>' in content
+    visitor_result = reverse("diagnostic_staff:assessment_result", args=[visitor.uuid])
+    assert f'<a href="{visitor_result}">Visitor\'s diagnostic</a>' in content
+    assert "<td>Visitor</td>" in content
     assert "3 diagnostics" in content
     assert "<caption>" in content and 'scope="col"' in content and 'scope="row"' in content
 
@@ -200,14 +207,16 @@ def test_rows_are_written_in_the_reader_language(client, questionnaire, dimensio
 
     french = client.get(LIST).content.decode()
     assert '<time datetime="2025-04-01T01:30:00+02:00">01/04/2025</time>' in french
-    assert f'<a href="{organisation.get_absolute_url()}">Les Jardins de Namur</a>' in french
+    staff_result = reverse("diagnostic_staff:assessment_result", args=[assessment.uuid])
+    assert f'<a href="{staff_result}">Les Jardins de Namur</a>' in french
     for text in (
         "Alimentation et circuits courts",
         "Coopérative agréée comme entreprise sociale",
         "<td>Namur</td>",
         '<td class="text-end">62,5</td>',
         "<td>3 – Structuré</td>",
-        '<span class="text-body-secondary">visiteur</span>',
+        "<td>Visiteur</td>",
+        "<td>Organisation</td>",
     ):
         assert text in french
 
@@ -305,7 +314,154 @@ def test_aggregates_of_real_submissions_match_their_stored_scores(staff, questio
     assert overall["median"] == pytest.approx(median(a.overall_score for a in assessments))
 
 
+def test_a_campaign_is_one_row_and_counts_once_in_the_averages(staff, questionnaire):
+    organisation = OrganisationFactory(name="Atelier Campagne")
+    campaign = Campaign.objects.create(organisation=organisation, questionnaire=questionnaire)
+    for rank in (0, 2, 3, 4):
+        respondent = assessment_start(campaign=campaign)
+        assessment_submit(assessment=answer_everything(respondent, rank=rank))
+    single = _submit(OrganisationFactory(), rank=1)
+    result = campaign.result
+    result.refresh_from_db()
+
+    response = staff.get(LIST)
+
+    rows = list(response.context["page"])
+    assert [(row.kind, row.respondents) for row in rows] == [("organisation", 1), ("campaign", 4)]
+    content = response.content.decode()
+    assert "2 diagnostics" in content
+    assert "Campaign <span" in content and "4 respondents" in content
+    url = reverse("diagnostic:organisation_result", args=[organisation.slug, result.pk])
+    assert f'<a href="{url}">Atelier Campagne</a>' in content
+    overall = response.context["figures"].overall
+    assert overall["count"] == 2
+    assert overall["mean"] == pytest.approx((result.overall_score + single.overall_score) / 2)
+    campaign_scores = {s.dimension_code: s.score for s in result.scores.all()}
+    single_scores = {s.dimension.code: s.score for s in single.dimension_scores.all()}
+    for row in response.context["figures"].dimensions:
+        assert row.count == 2
+        assert row.mean == pytest.approx((campaign_scores[row.code] + single_scores[row.code]) / 2)
+
+
+def test_pages_interleave_campaigns_and_diagnostics_by_date(
+    staff, questionnaire, dimensions, monkeypatch
+):
+    from diagnostic.staff import views as staff_views
+
+    monkeypatch.setattr(staff_views, "PAGE_SIZE", 2)
+    now = timezone.now()
+    expected = []
+    for days in range(6):
+        at = now - datetime.timedelta(days=days)
+        if days % 2:
+            campaign = Campaign.objects.create(
+                organisation=OrganisationFactory(), questionnaire=questionnaire
+            )
+            respondent = assessment_start(campaign=campaign)
+            assessment_submit(assessment=answer_everything(respondent))
+            Result.objects.filter(campaign=campaign).update(created_at=at)
+            expected.append(("campaign", campaign.result.pk))
+        else:
+            expected.append(
+                (
+                    "organisation",
+                    _row(questionnaire, dimensions, OrganisationFactory(), {}, at=at).pk,
+                )
+            )
+
+    pages = [staff.get(LIST, {"page": n}).context["page"] for n in (1, 2, 3)]
+
+    assert [(row.kind, row.pk) for page in pages for row in page] == expected
+    assert pages[0].paginator.count == 6
+
+
+def test_a_diagnostic_kept_by_its_owner_is_not_a_visitor_s(staff, questionnaire):
+    own = assessment_start(respondent=UserFactory())
+    own = assessment_submit(assessment=answer_everything(own, rank=2))
+
+    content = staff.get(LIST).content.decode()
+
+    url = reverse("diagnostic_staff:assessment_result", args=[own.uuid])
+    assert f'<a href="{url}">Personal diagnostic</a>' in content
+    assert "<td>Personal, kept in an account</td>" in content
+    assert "Visitor" not in content.split("<tbody>")[-1]
+
+
+@pytest.mark.parametrize("search", ["energie", "ÉNERGIE", "Énergie", "  energie ", "nergi"])
+def test_search_ignores_accents_and_case(staff, questionnaire, dimensions, search):
+    wanted = _row(questionnaire, dimensions, OrganisationFactory(name="Coopérative Énergie"), {})
+    also = _row(questionnaire, dimensions, OrganisationFactory(name="ENERGIES du Condroz"), {})
+    _row(questionnaire, dimensions, OrganisationFactory(name="Les Jardins"), {})
+    _row(questionnaire, dimensions, None, {})  # a visitor's: no name to find
+
+    response = staff.get(LIST, {"search": search})
+
+    assert sorted(_listed(response)) == sorted(_pks(wanted, also))
+    assert response.context["figures"].overall["count"] == 2
+    header, *rows = _csv(staff.get(EXPORT, {"search": search}))
+    assert sorted(row[header.index("Organisation")] for row in rows) == [
+        "Coopérative Énergie",
+        "ENERGIES du Condroz",
+    ]
+
+
+def test_search_with_a_name_found_nowhere_lists_nothing(staff, questionnaire, dimensions):
+    _row(questionnaire, dimensions, OrganisationFactory(name="Les Jardins"), {})
+    response = staff.get(LIST, {"search": "100%_"})
+    assert _listed(response) == []
+    assert "No submitted diagnostic matches these filters." in response.content.decode()
+
+
+def test_search_too_long_shows_the_error_and_no_rows(staff, questionnaire, dimensions):
+    _row(questionnaire, dimensions, OrganisationFactory(name="Les Jardins"), {})
+    response = staff.get(LIST, {"search": "x" * 201})
+    assert _listed(response) == []
+    assert "Search with at most 200 characters." in response.content.decode()
+
+
+def test_staff_result_page_shows_a_visitor_s_results_read_only(staff, questionnaire):
+    visitor = _submit(None, rank=3)
+
+    response = staff.get(reverse("diagnostic_staff:assessment_result", args=[visitor.uuid]))
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Visitor's diagnostic" in content
+    assert "nothing can be changed here" in content
+    assert f">{visitor.overall_score:.0f}<" in content
+    assert "<form" not in content.split('id="main"')[-1].split("<footer")[0]
+
+
+def test_staff_result_page_keeps_campaign_answers_and_drafts_private(staff, questionnaire):
+    campaign = Campaign.objects.create(
+        organisation=OrganisationFactory(), questionnaire=questionnaire
+    )
+    respondent = assessment_start(campaign=campaign)
+    assessment_submit(assessment=answer_everything(respondent))
+    draft = assessment_start()
+    for assessment in (respondent, draft):
+        url = reverse("diagnostic_staff:assessment_result", args=[assessment.uuid])
+        assert staff.get(url).status_code == 404
+
+
 # --- CSV export ---------------------------------------------------------------------------
+
+
+def _english_columns(dimensions):
+    return [
+        "Date submitted",
+        "Kind",
+        "Organisation",
+        "Enterprise number",
+        "Sector",
+        "Province",
+        "Legal form",
+        "Staff",
+        "Respondents",
+        "Overall score",
+        "Maturity level",
+        *(d.title_en for d in dimensions),
+    ]
 
 
 def test_csv_has_a_header_and_one_row_per_filtered_diagnostic(staff, questionnaire, dimensions):
@@ -322,55 +478,120 @@ def test_csv_has_a_header_and_one_row_per_filtered_diagnostic(staff, questionnai
     today = timezone.localdate(timezone=BRUSSELS).isoformat()
     assert f'filename="digitalees-diagnostics-{today}.csv"' in response["Content-Disposition"]
     header, *rows = _csv(response)
-    codes = [d.code for d in dimensions]
-    assert header == [
-        "submitted_at",
-        "organisation",
-        "enterprise_number",
-        "sector",
-        "province",
-        "legal_form",
-        "size_band",
-        "respondent_type",
-        "overall_score",
-        "level",
-        *codes,
-    ]
+    assert header == _english_columns(dimensions)
     assert len(rows) == 1
     row = dict(zip(header, rows[0], strict=True))
-    assert row["submitted_at"] == "2025-04-01"  # Brussels date
-    assert row["organisation"] == "Épi d'Or"
-    assert row["enterprise_number"] == namur.enterprise_number
-    assert (row["sector"], row["province"], row["legal_form"], row["size_band"]) == (
-        "food",
-        "NA",
-        "scees",
-        "10-19",
+    assert row["Date submitted"] == "2025-04-01"  # Brussels date
+    assert row["Kind"] == "Organisation"
+    assert row["Organisation"] == "Épi d'Or"
+    assert row["Enterprise number"] == namur.enterprise_number
+    assert (row["Sector"], row["Province"], row["Legal form"], row["Staff"]) == (
+        "Food and short supply chains",
+        "Namur",
+        "Cooperative accredited as a social enterprise",
+        namur.get_size_band_display(),
     )
-    assert row["respondent_type"] == "member"
-    assert float(row["overall_score"]) == kept.overall_score
-    assert int(row["level"]) == kept.level
-    stored = {s.dimension.code: s.score for s in kept.dimension_scores.all()}
-    assert {code: float(row[code]) for code in codes} == stored
+    assert row["Respondents"] == "1"
+    assert row["Overall score"] == repr(kept.overall_score)
+    assert row["Maturity level"] == kept.get_level_display()
+    stored = {s.dimension.title_en: repr(s.score) for s in kept.dimension_scores.all()}
+    assert {d.title_en: row[d.title_en] for d in dimensions} == stored
 
 
-def test_csv_tells_visitors_and_campaigns_apart_and_defuses_formulas(
+def test_french_csv_has_semicolons_decimal_commas_and_french_labels(
+    client, questionnaire, dimensions
+):
+    """A French or Belgian spreadsheet opens it in columns, with numbers it can add up."""
+    namur = OrganisationFactory(province="NA", sector="food", name="Épi d'Or; Namur")
+    kept = _submit(namur, rank=2)
+    Assessment.objects.filter(pk=kept.pk).update(overall_score=62.46)
+    client.force_login(agency_with_mfa())  # French, the default language
+
+    response = client.get(EXPORT)
+
+    body = b"".join(response.streaming_content).decode("utf-8")
+    assert body.startswith("\ufeff")
+    header, row = list(csv.reader(io.StringIO(body[1:]), delimiter=";"))
+    assert header[:4] == ["Date de validation", "Type", "Organisation", "Numéro d'entreprise"]
+    assert header[-len(dimensions) :] == [d.title_fr for d in dimensions]
+    values = dict(zip(header, row, strict=True))
+    assert values["Organisation"] == "Épi d'Or; Namur"  # quoted, not split
+    assert values["Secteur"] == "Alimentation et circuits courts"
+    assert values["Score global"] == "62,46"
+    assert values["Type"] == "Organisation"
+    first = kept.dimension_scores.get(dimension=dimensions[0]).score
+    assert values[dimensions[0].title_fr] == repr(first).replace(".", ",")
+
+
+def test_csv_counts_a_campaign_once_tells_owners_from_visitors_and_defuses_formulas(
     staff, questionnaire, dimensions
 ):
-    from diagnostic.models import Campaign
-
     organisation = OrganisationFactory(name="=HYPERLINK(1)")
     campaign = Campaign.objects.create(organisation=organisation, questionnaire=questionnaire)
-    in_campaign = assessment_start(campaign=campaign)
-    assessment_submit(assessment=answer_everything(in_campaign, rank=3))
+    for rank in (1, 3, 4):
+        in_campaign = assessment_start(campaign=campaign)
+        assessment_submit(assessment=answer_everything(in_campaign, rank=rank))
     _submit(None, rank=1)
+    own = assessment_start(respondent=UserFactory())
+    assessment_submit(assessment=answer_everything(own, rank=2))
 
     header, *rows = _csv(staff.get(EXPORT))
 
-    by_type = {row[header.index("respondent_type")]: row for row in rows}
-    assert set(by_type) == {"campaign", "visitor"}
-    assert by_type["campaign"][header.index("organisation")] == "'=HYPERLINK(1)"
-    assert by_type["visitor"][header.index("organisation")] == ""
+    by_kind = {row[header.index("Kind")]: row for row in rows}
+    assert len(rows) == 3  # the campaign is one row
+    assert set(by_kind) == {"Campaign", "Visitor", "Personal, kept in an account"}
+    assert by_kind["Campaign"][header.index("Organisation")] == "'=HYPERLINK(1)"
+    assert by_kind["Campaign"][header.index("Respondents")] == "3"
+    result = campaign.result
+    assert by_kind["Campaign"][header.index("Overall score")] == repr(result.overall_score)
+    assert by_kind["Visitor"][header.index("Organisation")] == ""
+
+
+def _xlsx(response):
+    assert response["Content-Type"] == (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def test_xlsx_has_labelled_columns_and_typed_values(staff, questionnaire, dimensions):
+    namur = OrganisationFactory(province="NA", sector="food", name="=1+1")
+    kept = _submit(namur, rank=2, at=datetime.datetime(2025, 3, 31, 23, 30, tzinfo=datetime.UTC))
+    _submit(OrganisationFactory(province="LG"))
+
+    response = staff.get(reverse("diagnostic_staff:assessment_export_xlsx"), {"province": "NA"})
+
+    assert response.status_code == 200
+    today = timezone.localdate(timezone=BRUSSELS).isoformat()
+    assert f'filename="digitalees-diagnostics-{today}.xlsx"' in response["Content-Disposition"]
+    header, *rows = _xlsx(response)
+    assert header == _english_columns(dimensions)
+    assert len(rows) == 1
+    row = dict(zip(header, rows[0], strict=True))
+    assert row["Date submitted"] == datetime.datetime(2025, 4, 1)  # a date, Brussels day
+    assert row["Organisation"] == "=1+1"  # text, not a formula
+    assert row["Sector"] == "Food and short supply chains"
+    assert row["Respondents"] == 1
+    assert row["Overall score"] == pytest.approx(kept.overall_score)
+    stored = {s.dimension.title_en: s.score for s in kept.dimension_scores.all()}
+    assert {d.title_en: row[d.title_en] for d in dimensions} == pytest.approx(stored)
+
+
+def test_xlsx_is_in_the_reader_language(client, questionnaire, dimensions):
+    _submit(OrganisationFactory(sector="food"))
+    client.force_login(agency_with_mfa())
+
+    header, row = _xlsx(client.get(reverse("diagnostic_staff:assessment_export_xlsx")))
+
+    assert header[0] == "Date de validation" and header[-1] == dimensions[-1].title_fr
+    assert "Alimentation et circuits courts" in row
+
+
+def test_xlsx_with_invalid_filters_answers_400_in_plain_text(staff, questionnaire):
+    response = staff.get(reverse("diagnostic_staff:assessment_export_xlsx"), {"level": "9"})
+    assert response.status_code == 400
+    assert "Choose a maturity level from the list." in response.content.decode()
 
 
 def test_csv_with_no_filter_exports_everything(staff, questionnaire, dimensions):
@@ -465,7 +686,8 @@ def _queries(client, url, data=None):
 
 
 # Session, user, role groups and the staff MFA check, then the page's own queries:
-# list = dimensions, overall aggregate, grouped dimension aggregates, count, one page of rows;
+# list = dimensions, overall aggregate, grouped dimension aggregates, two counts (assessments,
+# campaign results), one page of rows;
 # export = dimensions, then one streamed query.
 @pytest.mark.parametrize("url,most", [(LIST, 9), (EXPORT, 6)])
 def test_query_count_does_not_grow_with_the_diagnostics(
