@@ -98,7 +98,9 @@ def dashboard(request):
         membership.latest_result = latest.get(membership.organisation_id)
         membership.open_campaign = campaigns.get(membership.organisation_id)
     keys = diagnostic_rules.visitor_keys(request)
-    context["drafts"] = list(diagnostic_selectors.drafts_of(user, keys)[:10])
+    context["drafts"] = diagnostic_selectors.drafts_with_progress(user, keys)
+    for row in context["drafts"]:
+        row.can_delete = diagnostic_rules.can_delete_draft(request, row.draft)
     context["unclaimed"] = list(diagnostic_selectors.unclaimed_results(keys))
     context["own_assessments"] = list(diagnostic_selectors.own_assessments(user)[:20])
     if coach:

@@ -22,7 +22,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from digitalees.mail import send_templated_mail
+from digitalees.mail import send_templated_mail, site_url
 from network.models import Organisation
 
 from .. import selectors
@@ -304,7 +304,7 @@ def report_context(report: Report) -> dict:
         "report": report,
         "generated_at": timezone.now(),
         # The PDF's links to the platform's own pages (resources) are absolute.
-        "site_url": settings.SITE_URL,
+        "site_url": site_url(),
     }
 
 

@@ -116,6 +116,24 @@ def test_a_draft_is_offered_first_with_its_progress_and_last_save(client, questi
     assert reverse("diagnostic:draft_delete_confirm", kwargs={"uuid": draft.uuid}) in page
 
 
+def test_the_dashboard_lists_drafts_with_their_progress_too(client, questionnaire):
+    user = UserFactory()
+    draft = services.assessment_start(respondent=user)
+    structure = selectors.questionnaire_structure(questionnaire.pk)
+    first_part = structure.dimensions[0]
+    for question in structure.questions_of[first_part.id]:
+        first_choice = structure.choices[structure.choices_of[question.id][0]]
+        services.answer_save(assessment=draft, question=question, choice_codes=[first_choice.code])
+    client.force_login(user)
+    page = _main(_page(client, reverse("dashboard")))
+    shown = selectors.visible_question_ids(structure, selectors.answers_of(draft))
+    answered = len(structure.questions_of[first_part.id])
+    assert f"{answered} of {len(shown)} questions answered" in page
+    resume = reverse("diagnostic:dimension", kwargs={"uuid": draft.uuid, "position": 2})
+    assert f'href="{resume}"' in page
+    assert reverse("diagnostic:draft_delete_confirm", kwargs={"uuid": draft.uuid}) in page
+
+
 def test_a_visitors_draft_is_offered_in_their_browser_only(client, questionnaire):
     client.post(reverse("diagnostic:start"))
     draft = Assessment.objects.get()

@@ -34,22 +34,26 @@ def _extract(tmp_path, monkeypatch, settings) -> Path:
     return tmp_path / "locale" / "fr" / "LC_MESSAGES" / "django.po"
 
 
-def _entries(po: Path, flag: str) -> str:
+def _entries(po: Path, flag: str) -> list[str]:
+    """The entries of `po` that msgattrib selects with `flag`, each as its text."""
     result = subprocess.run(
-        ["msgattrib", flag, "--no-obsolete", "--no-location", str(po)],
+        ["msgattrib", flag, "--no-obsolete", "--no-location", "--no-wrap", str(po)],
         capture_output=True,
         text=True,
         check=True,
     )
     # msgattrib prints the header entry (msgid "") whenever anything else matched.
-    return result.stdout
+    blocks = [block.strip() for block in result.stdout.split("\n\n") if block.strip()]
+    return [block for block in blocks if "Project-Id-Version" not in block]
 
 
 def test_every_string_has_a_french_translation(tmp_path, monkeypatch, settings):
     po = _extract(tmp_path, monkeypatch, settings)
-    assert _entries(po, "--untranslated") == ""
+    missing = _entries(po, "--untranslated")
+    assert not missing, "Without a French text:\n\n" + "\n\n".join(missing)
 
 
 def test_no_french_translation_is_fuzzy(tmp_path, monkeypatch, settings):
     po = _extract(tmp_path, monkeypatch, settings)
-    assert _entries(po, "--only-fuzzy") == ""
+    fuzzy = _entries(po, "--only-fuzzy")
+    assert not fuzzy, "Fuzzy (check, then remove the flag):\n\n" + "\n\n".join(fuzzy)

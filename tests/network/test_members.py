@@ -157,6 +157,9 @@ def test_the_sole_admin_is_offered_no_step_down_and_is_refused_one(as_admin, tea
     admin, _member = team
     page = _text(as_admin.get(admin.organisation.get_absolute_url()))
     assert "Step down as admin" not in page
+    # Nor is leaving: the page says what to do first.
+    assert _url("membership_remove_confirm", admin) not in page
+    assert "Name another admin before you leave." in page
     response = as_admin.post(_url("membership_role", admin), {"role": "member"}, follow=True)
     assert "keeps at least one admin" in _text(response)
     admin.refresh_from_db()
@@ -168,6 +171,7 @@ def test_an_admin_steps_down_once_another_admin_is_named(as_admin, team):
     as_admin.post(_url("membership_role", member), {"role": "admin"})
     page = _text(as_admin.get(admin.organisation.get_absolute_url()))
     assert "Step down as admin" in page
+    assert _url("membership_remove_confirm", admin) in page
     response = as_admin.post(_url("membership_role", admin), {"role": "member"}, follow=True)
     assert "You are no longer an admin" in _text(response)
     admin.refresh_from_db()
