@@ -123,6 +123,8 @@ def test_the_verification_page_says_how_to_contact_us(client):
         reverse("account_signup"),
         {
             "email": "nouvelle@example.be",
+            "first_name": "Nadia",
+            "last_name": "Nouvelle",
             "password1": "un-mot-de-passe-solide-2026",
             "password2": "un-mot-de-passe-solide-2026",
         },

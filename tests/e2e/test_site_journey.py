@@ -96,7 +96,8 @@ def test_the_members_buttons_stay_on_a_phones_screen(page):
     page.set_viewport_size(PHONE)
     log_in(page, admin.email)
     visit(page, organisation.get_absolute_url())
-    buttons = page.locator("section[aria-labelledby=members-title] button[type=submit]")
+    # The member's row: "Make admin" (a form) and "Remove" (a link to the confirmation).
+    buttons = page.locator("section[aria-labelledby=members-title] .btn")
     assert buttons.count() == 2
     for n in range(buttons.count()):
         box = buttons.nth(n).bounding_box()
