@@ -95,15 +95,20 @@ def test_opening_the_start_page_starts_no_draft(client, questionnaire):
     assert "Start the diagnostic" in page
 
 
-def test_a_draft_is_offered_first_with_its_progress_and_last_save(client, questionnaire):
-    user = UserFactory()
+def _first_part_answered(user, questionnaire):
+    """A draft of `user` whose first part is answered: its structure and how many were."""
     draft = services.assessment_start(respondent=user)
     structure = selectors.questionnaire_structure(questionnaire.pk)
-    first_part = structure.dimensions[0]
-    for question in structure.questions_of[first_part.id]:
+    first_part = structure.questions_of[structure.dimensions[0].id]
+    for question in first_part:
         first_choice = structure.choices[structure.choices_of[question.id][0]]
         services.answer_save(assessment=draft, question=question, choice_codes=[first_choice.code])
-    answered = len(structure.questions_of[first_part.id])
+    return draft, structure, len(first_part)
+
+
+def test_a_draft_is_offered_first_with_its_progress_and_last_save(client, questionnaire):
+    user = UserFactory()
+    draft, structure, answered = _first_part_answered(user, questionnaire)
     client.force_login(user)
     page = _main(_page(client, reverse("diagnostic:start")))
     shown = selectors.visible_question_ids(structure, selectors.answers_of(draft))
@@ -118,16 +123,10 @@ def test_a_draft_is_offered_first_with_its_progress_and_last_save(client, questi
 
 def test_the_dashboard_lists_drafts_with_their_progress_too(client, questionnaire):
     user = UserFactory()
-    draft = services.assessment_start(respondent=user)
-    structure = selectors.questionnaire_structure(questionnaire.pk)
-    first_part = structure.dimensions[0]
-    for question in structure.questions_of[first_part.id]:
-        first_choice = structure.choices[structure.choices_of[question.id][0]]
-        services.answer_save(assessment=draft, question=question, choice_codes=[first_choice.code])
+    draft, structure, answered = _first_part_answered(user, questionnaire)
     client.force_login(user)
     page = _main(_page(client, reverse("dashboard")))
     shown = selectors.visible_question_ids(structure, selectors.answers_of(draft))
-    answered = len(structure.questions_of[first_part.id])
     assert f"{answered} of {len(shown)} questions answered" in page
     resume = reverse("diagnostic:dimension", kwargs={"uuid": draft.uuid, "position": 2})
     assert f'href="{resume}"' in page
