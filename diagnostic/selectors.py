@@ -158,6 +158,10 @@ class Progress:
     def percent(self) -> int:
         return round(100 * self.answered / self.total) if self.total else 0
 
+    @property
+    def is_complete(self) -> bool:
+        return self.answered == self.total
+
 
 def progress_of(structure: Structure, answers: dict, shown: set[int]) -> Progress:
     return Progress(answered=sum(1 for q in shown if answers.get(q)), total=len(shown))

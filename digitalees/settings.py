@@ -299,7 +299,10 @@ STAFF_REQUIRE_MFA = env.bool("STAFF_REQUIRE_MFA", default=not DEBUG)
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own catalogue first (what `make messages` writes), then our overrides of other
+# packages' French, which must not live in the former: `make messages` drops what our code
+# does not use.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 TIME_ZONE = "Europe/Brussels"
 # English dates as in Belgium, day before month (digitalees/formats/en/formats.py).
 FORMAT_MODULE_PATH = ["digitalees.formats"]

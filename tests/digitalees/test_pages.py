@@ -125,7 +125,8 @@ def test_dashboard_offers_the_diagnostic_and_shows_the_latest_result(client):
     draft = assessment_start(respondent=membership.user, organisation=membership.organisation)
     answer_everything(draft)
     content = client.get(reverse("dashboard")).content.decode()
-    assert reverse("diagnostic:dimension", kwargs={"uuid": draft.uuid, "position": 1}) in content
+    # Every question answered: the draft is offered for review and submission.
+    assert reverse("diagnostic:review", kwargs={"uuid": draft.uuid}) in content
     submitted = assessment_submit(assessment=draft)
     content = client.get(reverse("dashboard")).content.decode()
     result = submitted.result

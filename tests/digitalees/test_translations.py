@@ -11,7 +11,17 @@ from django.core.management import call_command
 
 ROOT = Path(settings.BASE_DIR)
 # Not part of the application: what `make messages` leaves out.
-SKIPPED = {".git", ".venv", "locale", "var", "staticfiles", "node_modules", "tests", ".ci"}
+SKIPPED = {
+    ".git",
+    ".venv",
+    "locale",
+    "locale_overrides",
+    "var",
+    "staticfiles",
+    "node_modules",
+    "tests",
+    ".ci",
+}
 
 
 def _extract(tmp_path, monkeypatch, settings) -> Path:
