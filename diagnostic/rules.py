@@ -102,14 +102,19 @@ def can_delete_draft(request, assessment: Assessment) -> bool:
     )
 
 
-def can_view_campaign_result(request, assessment: Assessment) -> bool:
-    """A campaign respondent may follow the link to the organisation's aggregate only if they
-    may see the organisation (a member; an outside respondent sees their own answers only)."""
-    return (
-        assessment.campaign_id is not None
-        and assessment.organisation is not None
-        and can_view_organisation(request.user, assessment.organisation)
-    )
+def can_follow_to_organisation(request, assessment: Assessment) -> bool:
+    """Whether a results page links to its organisation's pages (its history, a campaign's
+    aggregate). A campaign's respondent may be an outsider: only those who may see the
+    organisation (its members) get the links; an outside respondent sees their own answers
+    only. An organisation's own diagnostic was started by one of its members (the start page
+    requires it) or is seen by someone who may see the organisation, so it links without
+    asking again; the linked pages ask the rules themselves (a member who left since gets 404
+    there)."""
+    if assessment.organisation is None:
+        return False
+    if assessment.campaign_id is None:
+        return True
+    return can_view_organisation(request.user, assessment.organisation)
 
 
 def get_assessment_for(

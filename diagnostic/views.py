@@ -14,7 +14,6 @@ from django_htmx.http import HttpResponseClientRedirect
 from digitalees import ratelimit
 from digitalees.redirects import safe_next
 from network.rules import (
-    can_view_organisation,
     get_organisation_for,
     member_organisation,
     memberships_of,
@@ -27,7 +26,7 @@ from .rules import (
     can_attach,
     can_claim,
     can_delete_draft,
-    can_view_campaign_result,
+    can_follow_to_organisation,
     get_assessment_for,
     get_campaign_for,
     get_draft_for,
@@ -289,10 +288,9 @@ def results(request, uuid):
         **selectors.result_figures(assessment=assessment).as_context(),
         "assessment": assessment,
         "is_campaign_answer": assessment.campaign_id is not None,
-        "can_view_organisation": assessment.organisation is not None
-        and can_view_organisation(request.user, assessment.organisation),
+        "links_to_organisation": can_follow_to_organisation(request, assessment),
     }
-    if can_view_campaign_result(request, assessment):
+    if assessment.campaign_id is not None and context["links_to_organisation"]:
         campaign_result = Result.objects.filter(campaign_id=assessment.campaign_id).first()
         context["campaign_result"] = campaign_result
     context["can_claim"] = can_claim(request, assessment)

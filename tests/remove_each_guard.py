@@ -380,11 +380,11 @@ rule(
     [RESPONDENT, "-k", "campaign_drafts"],
 )
 rule(
-    "diagnostic.rules.can_view_campaign_result: who may see the organisation",
+    "diagnostic.rules.can_follow_to_organisation: a campaign's outsider",
     "diagnostic/rules.py",
-    "        and can_view_organisation(request.user, assessment.organisation)\n    )\n\n\n"
+    "    return can_view_organisation(request.user, assessment.organisation)\n\n\n"
     "def get_assessment_for(",
-    "    )\n\n\ndef get_assessment_for(",
+    "    return True\n\n\ndef get_assessment_for(",
     [RESPONDENT, "-k", "campaigns_result"],
 )
 rule(
