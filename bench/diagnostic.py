@@ -168,6 +168,7 @@ class _Rows:
             bench.notes.append(
                 f"diagnostic.staff_list skipped: no URL named {' or '.join(STAFF_LIST_NAMES)}."
             )
+        items.extend(self._export_items())
         pdf = self._pdf_item()
         if pdf:
             items.append(pdf)
@@ -175,6 +176,33 @@ class _Rows:
             "diagnostic.flow: open each of the 8 parts, save each answer shown through the htmx "
             "endpoint, review, submit, results; diagnostic.flow_form: each part posted once as "
             "a form instead; diagnostic.part_form: one part posted as a form."
+        )
+        return items
+
+    def _export_items(self) -> list[Item]:
+        """The agency downloads every diagnostic, as a workbook and as a CSV (streamed: read
+        to its end), in French. A download, measured whole: no page target applies."""
+        bench, items = self.bench, []
+        for name, url_name in (
+            ("diagnostic.export_xlsx", "diagnostic_staff:assessment_export_xlsx"),
+            ("diagnostic.export_csv", "diagnostic_staff:assessment_export"),
+        ):
+            try:
+                url = reverse(url_name)
+            except NoReverseMatch:
+                bench.notes.append(f"{name} skipped: no URL named {url_name}.")
+                continue
+
+            def call(url=url):
+                response = check(bench.staff.get(url), 200)
+                if response.streaming:
+                    return b"".join(response.streaming_content)
+                return response.content
+
+            items.append(Item(name, call, kind=FLOW, warmup=FLOW_WARMUP, repeat=FLOW_REPEAT))
+        bench.notes.append(
+            "diagnostic.export_xlsx and diagnostic.export_csv: the agency's download of every "
+            "submitted diagnostic (all filters off), read to its last byte."
         )
         return items
 
