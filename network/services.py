@@ -20,6 +20,7 @@ from digitalees.mail import send_templated_mail
 from digitalees.roles import is_coach
 
 from .models import CoachAssignment, Invitation, Membership, Organisation
+from .selectors import is_last_admin
 from .signals import organisation_changed
 
 INVITATION_SALT = "network.invitation"
@@ -330,14 +331,7 @@ def _locked_membership(membership: Membership) -> Membership:
 
 
 def _check_another_admin(membership: Membership) -> None:
-    if (
-        membership.is_admin
-        and not Membership.objects.filter(
-            organisation_id=membership.organisation_id, role=Membership.Role.ADMIN
-        )
-        .exclude(pk=membership.pk)
-        .exists()
-    ):
+    if is_last_admin(membership):
         raise ValidationError(
             _("An organisation keeps at least one admin: name another admin first."),
             code="last_admin",

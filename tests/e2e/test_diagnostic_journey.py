@@ -22,7 +22,7 @@ from diagnostic.models import Assessment, Question, Result
 from tests.factories import MembershipFactory
 
 from . import a11y
-from .a11y import follow, visit
+from .a11y import check_a11y, follow, visit
 from .steps import CONFIRM_LINK, PASSWORD
 
 # No named group: Playwright hands the pattern to JavaScript.
@@ -225,6 +225,17 @@ def test_visitor_takes_the_diagnostic_and_keeps_the_result(
         page.locator("section[aria-labelledby=recommendations-title] article").first
     ).to_be_visible()
     screenshot(page, "diagnostic-results")
+
+    # A recommended guide of the platform's own opens its page, and leads back.
+    guide = page.locator(
+        "section[aria-labelledby=recommendations-title] a[href^='/resources/']"
+    ).first
+    title = guide.inner_text()
+    follow(page, guide)
+    expect(page.locator("main h1")).to_have_text(title)
+    page.go_back()
+    expect(page).to_have_url(f"{live_server.url}/diagnostic/{uuid}/results/")
+    check_a11y(page)
 
     # Sign up from the results; the confirmation mail logs the new member in.
     follow(page, page.locator("main a[href^='/accounts/signup/?next=']"))
