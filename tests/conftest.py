@@ -1,11 +1,12 @@
+import importlib
 import uuid
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.apps import apps as django_apps
 from django.utils import translation
 
-from diagnostic import loader
-from diagnostic.models import Choice, Dimension, Question, Questionnaire
+from diagnostic.models import Questionnaire
 from diagnostic.selectors import questionnaire_structure
 from tests.factories import (
     AgencyStaffFactory,
@@ -148,16 +149,21 @@ def user(db):
 
 @pytest.fixture
 def published_questionnaire(transactional_db):
-    """The published questionnaire: a data migration loads it, but transactional tests (the
-    live server's, the real workers') empty the database after each test."""
+    """The published questionnaire and the starter resource library: data migrations load
+    them, but transactional tests (the live server's, the real workers') empty the database
+    after each test. The same migrations' functions load them again, with the real models."""
     current = Questionnaire.current()
     if current is not None:
         return current
-    questionnaire, _created = loader.load_file(
-        loader.QUESTIONNAIRE_DIR / "v1.json",
-        Questionnaire=Questionnaire,
-        Dimension=Dimension,
-        Question=Question,
-        Choice=Choice,
-    )
-    return questionnaire
+    for migration, function in DATA_MIGRATIONS:
+        getattr(importlib.import_module(f"diagnostic.migrations.{migration}"), function)(
+            django_apps, None
+        )
+    return Questionnaire.current()
+
+
+# The data migrations that publish the questionnaire and fill the resource library.
+DATA_MIGRATIONS = [
+    ("0002_questionnaire_v1_and_resources", "load_v1"),
+    ("0010_resource_bodies", "fill_bodies"),
+]
