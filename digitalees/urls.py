@@ -44,6 +44,7 @@ urlpatterns = [
     path("", include("diagnostic.urls")),
     path("", include("diagnostic.reports.urls")),
     path("", include("diagnostic.staff.urls")),
+    path("", include("coaching.urls")),
 ]
 
 # Public uploads, DEBUG or not; a MEDIA_URL on another host (object storage) serves itself.

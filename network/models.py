@@ -252,6 +252,11 @@ class CoachAssignment(models.Model):
         verbose_name=_("assigned by"),
     )
     created_at = models.DateTimeField(_("assigned"), default=timezone.now)
+    # What this coach brings to this enterprise (coaches are multidisciplinary experts):
+    # the diagnostic's dimensions, as the library's topics of the same codes.
+    areas = models.ManyToManyField(
+        "Topic", blank=True, related_name="+", verbose_name=_("areas of expertise")
+    )
 
     class Meta:
         verbose_name = _("coach assignment")

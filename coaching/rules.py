@@ -1,0 +1,222 @@
+"""Who may see or change coaching's objects, built on network's organisation rules.
+
+- A plan, an enrolment and its sessions are the organisation's: visible to whoever may see
+  the organisation (its members, its assigned coaches, agency staff with their second factor).
+- A plan and its actions are worked on by all of them (`can_edit`); a session is logged and
+  changed by the organisation's coaches and the agency; its private notes are never shown to
+  the organisation's members.
+- A cohort is the agency's to run. Its coaches (those assigned to one of its enterprises)
+  and its participants (members of its enterprises) see its intervisions; the coaches and the
+  agency organise them.
+
+Strangers get 404 (the object does not exist for them); those who may see but not change get
+403. Views ask these functions; templates receive flags (`can_edit`), never re-derive them.
+"""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from digitalees.roles import is_agency_staff
+from network.models import CoachAssignment, Membership
+from network.rules import OrganisationAccess
+
+from .models import Action, CoachingSession, Cohort, Enrolment, Intervision, Plan
+
+
+@dataclass
+class EnrolmentAccess:
+    """What one user may do with one enrolled enterprise's coaching (plan, sessions)."""
+
+    organisation_access: OrganisationAccess
+
+    @classmethod
+    def of(cls, user, organisation) -> "EnrolmentAccess":
+        return cls(OrganisationAccess(user, organisation))
+
+    @property
+    def user(self):
+        return self.organisation_access.user
+
+    @property
+    def can_view(self) -> bool:
+        return self.organisation_access.can_view
+
+    @property
+    def is_member(self) -> bool:
+        return self.organisation_access.is_member
+
+    @property
+    def is_coach(self) -> bool:
+        return self.organisation_access.is_assigned_coach
+
+    @property
+    def is_agency(self) -> bool:
+        return self.organisation_access.is_agency
+
+    @property
+    def can_edit_plan(self) -> bool:
+        """Members, their coaches and the agency build the plan together."""
+        return self.can_view
+
+    @property
+    def can_manage_sessions(self) -> bool:
+        return self.is_coach or self.is_agency
+
+    @property
+    def can_see_private_notes(self) -> bool:
+        return self.is_coach or self.is_agency
+
+
+def _check(access: EnrolmentAccess, *, allowed: bool = True) -> EnrolmentAccess:
+    if not access.can_view:
+        raise Http404
+    if not allowed:
+        raise PermissionDenied
+    return access
+
+
+def get_enrolment_for(request, pk: int, *, manage_sessions: bool = False):
+    """(enrolment, access): 404 for those who may not see the organisation, 403 with
+    `manage_sessions` for those who may see but not log sessions (its members)."""
+    enrolment = (
+        Enrolment.objects.select_related("cohort", "organisation").filter(pk=pk).first()
+    )
+    if enrolment is None:
+        raise Http404
+    access = EnrolmentAccess.of(request.user, enrolment.organisation)
+    _check(access)
+    if manage_sessions and not access.can_manage_sessions:
+        raise PermissionDenied
+    return enrolment, access
+
+
+def get_plan_for(request, pk: int, *, edit: bool = False):
+    """(plan, access): 404 for those who may not see its organisation, 403 with `edit` for
+    those who may see but not change it."""
+    plan = (
+        Plan.objects.select_related("organisation", "enrolment__cohort").filter(pk=pk).first()
+    )
+    if plan is None:
+        raise Http404
+    access = EnrolmentAccess.of(request.user, plan.organisation)
+    _check(access)
+    if edit and not access.can_edit_plan:
+        raise PermissionDenied
+    return plan, access
+
+
+def get_action_for(request, pk: int, *, edit: bool = False):
+    """(action, access), as `get_plan_for` for the action's plan."""
+    action = (
+        Action.objects.select_related("plan__organisation", "plan__enrolment__cohort", "owner")
+        .filter(pk=pk)
+        .first()
+    )
+    if action is None:
+        raise Http404
+    access = EnrolmentAccess.of(request.user, action.plan.organisation)
+    _check(access)
+    if edit and not access.can_edit_plan:
+        raise PermissionDenied
+    return action, access
+
+
+def get_session_for(request, pk: int, *, manage: bool = False):
+    """(session, access): visible to whoever may see the organisation; changed (`manage`)
+    by its coaches and the agency."""
+    session = (
+        CoachingSession.objects.select_related(
+            "enrolment__organisation", "enrolment__cohort", "coach"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if session is None:
+        raise Http404
+    access = EnrolmentAccess.of(request.user, session.enrolment.organisation)
+    _check(access)
+    if manage and not access.can_manage_sessions:
+        raise PermissionDenied
+    return session, access
+
+
+@dataclass
+class CohortAccess:
+    """What one user may do in one cohort."""
+
+    user: object
+    cohort: Cohort
+
+    @cached_property
+    def is_agency(self) -> bool:
+        return is_agency_staff(self.user)
+
+    @cached_property
+    def is_coach(self) -> bool:
+        """Assigned to one of the cohort's enterprises."""
+        if not self.user.is_authenticated:
+            return False
+        return CoachAssignment.objects.filter(
+            coach=self.user, organisation__enrolments__cohort=self.cohort
+        ).exists()
+
+    @cached_property
+    def member_enrolments(self) -> list[Enrolment]:
+        """The cohort's enrolments of the organisations the user belongs to."""
+        if not self.user.is_authenticated:
+            return []
+        organisation_ids = Membership.objects.filter(user=self.user).values("organisation")
+        return list(
+            Enrolment.objects.filter(
+                cohort=self.cohort, organisation__in=organisation_ids
+            ).select_related("organisation")
+        )
+
+    @property
+    def is_participant(self) -> bool:
+        return bool(self.member_enrolments)
+
+    @property
+    def can_view(self) -> bool:
+        """Its intervisions, its median progress: the cohort's people."""
+        return self.is_agency or self.is_coach or self.is_participant
+
+    @property
+    def can_organise(self) -> bool:
+        """Intervisions: their invitations, attendance, questions taken up, summary."""
+        return self.is_agency or self.is_coach
+
+    @property
+    def can_manage(self) -> bool:
+        """The cohort itself, its selection, its enrolments: the agency's."""
+        return self.is_agency
+
+
+def get_cohort_for(request, slug: str, *, organise: bool = False):
+    """(cohort, access) for the cohort's people: 404 for others, 403 with `organise` for
+    participants (who may not organise its intervisions)."""
+    cohort = Cohort.objects.filter(slug=slug).first()
+    if cohort is None:
+        raise Http404
+    access = CohortAccess(request.user, cohort)
+    if not access.can_view:
+        raise Http404
+    if organise and not access.can_organise:
+        raise PermissionDenied
+    return cohort, access
+
+
+def get_intervision_for(request, pk: int, *, organise: bool = False):
+    """(intervision, access), as `get_cohort_for` for the intervision's cohort."""
+    intervision = Intervision.objects.select_related("cohort").filter(pk=pk).first()
+    if intervision is None:
+        raise Http404
+    access = CohortAccess(request.user, intervision.cohort)
+    if not access.can_view:
+        raise Http404
+    if organise and not access.can_organise:
+        raise PermissionDenied
+    return intervision, access

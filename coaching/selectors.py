@@ -1,0 +1,135 @@
+"""Reads of coaching's core that several views, the dashboards and other apps need."""
+
+from django.db.models import Avg, Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from diagnostic.models import Dimension, Result
+from digitalees.db import interpolated_percentile
+
+from .models import Action, Plan
+from .services import ActionProposal
+
+PROPOSED_DIMENSIONS = 3  # a new plan proposes actions for this many weakest dimensions
+PROPOSE_BELOW = 70  # … among those scoring below this
+
+
+def dimension_titles(result: Result | None = None) -> dict[str, str]:
+    """Dimension code → title in the active language (of the result's questionnaire, or of
+    every version, the latest title winning)."""
+    dimensions = Dimension.objects.order_by("questionnaire_id", "position")
+    if result is not None:
+        dimensions = dimensions.filter(questionnaire_id=result.questionnaire_id)
+    return {d.code: d.tr("title") for d in dimensions}
+
+
+def action_proposals(result: Result | None) -> list[ActionProposal]:
+    """First actions for the weakest dimensions of a result: up to three dimensions scoring
+    below 70, weakest first, each with the diagnostic's recommendation for its score."""
+    if result is None:
+        return []
+    scores = {s.dimension_code: s.score for s in result.scores.all()}
+    dimensions = {
+        d.code: d for d in Dimension.objects.filter(questionnaire_id=result.questionnaire_id)
+    }
+    weakest = sorted(
+        (code for code, score in scores.items() if score < PROPOSE_BELOW and code in dimensions),
+        key=lambda code: (scores[code], dimensions[code].position),
+    )[:PROPOSED_DIMENSIONS]
+    return [
+        ActionProposal(
+            dimension_code=code,
+            title=_("Improve: %(dimension)s") % {"dimension": dimensions[code].tr("title")},
+            description=dimensions[code].recommendation_for(scores[code]),
+            score=scores[code],
+        )
+        for code in weakest
+    ]
+
+
+def progress_by_plan(plan_ids) -> dict[int, int]:
+    """Each plan's progress, rolled up from its actions (the mean progress of those not
+    dropped; 0 for a plan without any), in one query."""
+    rows = (
+        Action.objects.counted()
+        .filter(plan_id__in=plan_ids)
+        .values("plan_id")
+        .annotate(mean=Avg("progress"))
+    )
+    progress = dict.fromkeys(plan_ids, 0)
+    progress.update({row["plan_id"]: round(row["mean"] or 0) for row in rows})
+    return progress
+
+
+def plan_progress(plan: Plan) -> int:
+    return progress_by_plan([plan.pk])[plan.pk]
+
+
+def action_counts_by_plan(plan_ids, today=None) -> dict[int, dict[str, int]]:
+    """Per plan: actions per status, and open actions overdue, in one query."""
+    today = today or timezone.localdate()
+    annotations = {
+        status: Count("pk", filter=Q(status=status)) for status in Action.Status.values
+    }
+    rows = (
+        Action.objects.filter(plan_id__in=plan_ids)
+        .values("plan_id")
+        .annotate(
+            **annotations,
+            overdue=Count(
+                "pk",
+                filter=Q(due_on__lt=today)
+                & ~Q(status__in=[Action.Status.DONE, Action.Status.DROPPED]),
+            ),
+        )
+    )
+    empty = {**dict.fromkeys(Action.Status.values, 0), "overdue": 0}
+    counts = {pk: dict(empty) for pk in plan_ids}
+    for row in rows:
+        counts[row.pop("plan_id")] = row
+    return counts
+
+
+def cohort_median_progress(cohort) -> int | None:
+    """The median progress of a cohort's plans (never one plan's figure: a member sees
+    where their plan stands against it). None for a cohort of fewer than 3 plans, whose
+    median would give away the others'."""
+    plan_ids = list(Plan.objects.filter(enrolment__cohort=cohort).values_list("pk", flat=True))
+    if len(plan_ids) < 3:
+        return None
+    median = interpolated_percentile(sorted(progress_by_plan(plan_ids).values()), 0.5)
+    return None if median is None else round(median)
+
+
+def dimension_change(plan: Plan) -> list[dict]:
+    """Per dimension: the score in the plan's first diagnostic, in its last (the closing
+    one, or the organisation's latest since the plan began), and the change."""
+    first = plan.baseline_result
+    last = plan.final_result
+    if last is None and first is not None:
+        last = (
+            Result.objects.filter(organisation_id=plan.organisation_id, is_latest=True)
+            .exclude(pk=first.pk)
+            .filter(created_at__gt=first.created_at)
+            .first()
+        )
+    if first is None:
+        return []
+    before = {s.dimension_code: s.score for s in first.scores.all()}
+    after = {s.dimension_code: s.score for s in last.scores.all()} if last else {}
+    titles = dimension_titles(last or first)
+    rows = []
+    for code, title in titles.items():
+        if code not in before and code not in after:
+            continue
+        b, a = before.get(code), after.get(code)
+        rows.append(
+            {
+                "code": code,
+                "title": title,
+                "before": b,
+                "after": a,
+                "change": None if a is None or b is None else round(a - b, 1),
+            }
+        )
+    return rows
