@@ -81,9 +81,7 @@ def _check(access: EnrolmentAccess, *, allowed: bool = True) -> EnrolmentAccess:
 def get_enrolment_for(request, pk: int, *, manage_sessions: bool = False):
     """(enrolment, access): 404 for those who may not see the organisation, 403 with
     `manage_sessions` for those who may see but not log sessions (its members)."""
-    enrolment = (
-        Enrolment.objects.select_related("cohort", "organisation").filter(pk=pk).first()
-    )
+    enrolment = Enrolment.objects.select_related("cohort", "organisation").filter(pk=pk).first()
     if enrolment is None:
         raise Http404
     access = EnrolmentAccess.of(request.user, enrolment.organisation)
@@ -96,9 +94,7 @@ def get_enrolment_for(request, pk: int, *, manage_sessions: bool = False):
 def get_plan_for(request, pk: int, *, edit: bool = False):
     """(plan, access): 404 for those who may not see its organisation, 403 with `edit` for
     those who may see but not change it."""
-    plan = (
-        Plan.objects.select_related("organisation", "enrolment__cohort").filter(pk=pk).first()
-    )
+    plan = Plan.objects.select_related("organisation", "enrolment__cohort").filter(pk=pk).first()
     if plan is None:
         raise Http404
     access = EnrolmentAccess.of(request.user, plan.organisation)

@@ -68,9 +68,7 @@ def plan_progress(plan: Plan) -> int:
 def action_counts_by_plan(plan_ids, today=None) -> dict[int, dict[str, int]]:
     """Per plan: actions per status, and open actions overdue, in one query."""
     today = today or timezone.localdate()
-    annotations = {
-        status: Count("pk", filter=Q(status=status)) for status in Action.Status.values
-    }
+    annotations = {status: Count("pk", filter=Q(status=status)) for status in Action.Status.values}
     rows = (
         Action.objects.filter(plan_id__in=plan_ids)
         .values("plan_id")

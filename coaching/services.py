@@ -44,9 +44,7 @@ def _cohort_slug(name: str) -> str:
     return slug
 
 
-def cohort_check_dates(
-    *, call_opens_on, call_closes_on, starts_on, ends_on
-) -> None:
+def cohort_check_dates(*, call_opens_on, call_closes_on, starts_on, ends_on) -> None:
     errors = {}
     if call_opens_on and call_closes_on and call_closes_on < call_opens_on:
         errors["call_closes_on"] = _("The call cannot close before it opens.")
@@ -156,8 +154,10 @@ def plan_update(*, plan: Plan, version: int, **fields) -> Plan:
     )
     if not updated:
         raise StaleEdit(
-            _("Someone else changed this plan meanwhile: their changes are shown below, yours "
-              "were not saved."),
+            _(
+                "Someone else changed this plan meanwhile: their changes are shown below, yours "
+                "were not saved."
+            ),
             code="stale",
         )
     plan.refresh_from_db()

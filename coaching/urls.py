@@ -2,6 +2,7 @@
 
 from django.urls import path  # noqa: F401
 
+from . import planned
 from .calendar import urls as calendar_urls
 from .dashboards import urls as dashboards_urls
 from .evaluation import urls as evaluation_urls
@@ -23,4 +24,6 @@ urlpatterns = [
     *reminders_urls.urlpatterns,
     *calendar_urls.urlpatterns,
     *exports_urls.urlpatterns,
+    # Last: names whose part has not landed yet (a real pattern above wins the path).
+    *planned.urlpatterns,
 ]

@@ -41,7 +41,14 @@ ROLES = [
 METHODS = ("get", "post")
 
 # Third-party URL sets, tested by their authors; their templates are checked in test_pages.
-EXCLUDED_MODULES = ("allauth.", "django.contrib.admin", "django.views.i18n", "django.views.static")
+EXCLUDED_MODULES = (
+    "allauth.",
+    "django.contrib.admin",
+    "django.views.i18n",
+    "django.views.static",
+    # Placeholders (404) of coaching pages not built yet: each part removes its own.
+    "coaching.planned",
+)
 
 LOGIN = "login"  # redirected to the login page
 MFA = "mfa"  # redirected to turn on two-factor authentication

@@ -34,9 +34,7 @@ def enrol(organisation, cohort=None):
 
 
 def make_plan(organisation, *, cohort=None, by=None, **fields):
-    return services.plan_create(
-        enrolment=enrol(organisation, cohort), created_by=by, **fields
-    )
+    return services.plan_create(enrolment=enrol(organisation, cohort), created_by=by, **fields)
 
 
 def make_action(plan, *, by=None, **fields):

@@ -142,8 +142,13 @@ def test_bulk_actions_are_checked_and_kept_in_history(plan):
         services.actions_create_bulk(
             plan=plan,
             by=None,
-            rows=[{"title": "C", "starts_on": datetime.date(2026, 2, 2),
-                   "due_on": datetime.date(2026, 1, 1)}],
+            rows=[
+                {
+                    "title": "C",
+                    "starts_on": datetime.date(2026, 2, 2),
+                    "due_on": datetime.date(2026, 1, 1),
+                }
+            ],
         )
 
 
