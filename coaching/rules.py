@@ -232,16 +232,11 @@ def may_view_organisation_q(*, user: str, organisation: str) -> Q:
     from digitalees.models import User
     from digitalees.roles import AGENCY_GROUP
 
-    return (
-        Exists(Membership.objects.filter(user=OuterRef(user), organisation=OuterRef(organisation)))
-        | Exists(
-            CoachAssignment.objects.filter(
-                coach=OuterRef(user), organisation=OuterRef(organisation)
-            )
-        )
-        | Exists(
-            User.objects.filter(pk=OuterRef(user)).filter(
-                Q(is_superuser=True) | Q(groups__name=AGENCY_GROUP)
-            )
-        )
+    member = Membership.objects.filter(user=OuterRef(user), organisation=OuterRef(organisation))
+    coach = CoachAssignment.objects.filter(
+        coach=OuterRef(user), organisation=OuterRef(organisation)
     )
+    agency = User.objects.filter(pk=OuterRef(user)).filter(
+        Q(is_superuser=True) | Q(groups__name=AGENCY_GROUP)
+    )
+    return Q(Exists(member)) | Q(Exists(coach)) | Q(Exists(agency))

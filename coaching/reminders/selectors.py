@@ -89,7 +89,7 @@ def session_recipients(now: datetime.datetime) -> list[tuple[CoachingSession, Us
         participants[link.coachingsession_id].append(link.user)
     pairs = []
     for session in sessions:
-        people = [session.coach] if session.pk in coached else []
+        people = [session.coach] if session.coach and session.pk in coached else []
         people += [u for u in participants[session.pk] if u.pk != session.coach_id]
         pairs += [(session, person) for person in people]
     return pairs

@@ -47,9 +47,10 @@ def user_from_unsubscribe_token(token: str) -> User | None:
         data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
     except signing.BadSignature:
         return None
-    if not isinstance(data, dict):
+    pk = data.get("u") if isinstance(data, dict) else None
+    if not isinstance(pk, int):
         return None
-    return User.objects.filter(pk=data.get("u"), is_active=True).first()
+    return User.objects.filter(pk=pk, is_active=True).first()
 
 
 def reminder_preference_set(*, user: User, enabled: bool) -> ReminderPreference:
@@ -167,17 +168,17 @@ def action_reminders_send(*, today: datetime.date | None = None) -> int:
             (action.owner, f"action:{action.pk}:{action.due_on.isoformat()}", action)
             for action in actions
         )
+
+        def context(claimed: list, overdue: bool = overdue) -> dict:
+            return {"overdue": overdue, "actions": [_action_line(a) for a in claimed]}
+
         for recipient, items in _not_sent(kind, pending).items():
             queued += _send(
                 kind=kind,
                 recipient=recipient,
                 items=items,
                 template="email/coaching/action_reminder",
-                context=lambda claimed, overdue=overdue: {
-                    "overdue": overdue,
-                    "actions": [_action_line(a) for a in claimed],
-                    "today": today,
-                },
+                context=context,
             )
     return queued
 
