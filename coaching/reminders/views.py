@@ -45,8 +45,10 @@ def reminders_unsubscribe(request, token):
         return render(request, "coaching/reminders/unsubscribe_invalid.html", status=400)
     if request.method == "POST":
         services.reminder_preference_set(user=user, enabled=False)
-        messages.success(request, _("Reminder e-mails are turned off."))
-        return redirect("coaching:reminders_unsubscribe", token=token)
+        if request.POST.get("List-Unsubscribe") != "One-Click":
+            messages.success(request, _("Reminder e-mails are turned off."))
+            return redirect("coaching:reminders_unsubscribe", token=token)
+        # A mail program's one-click request: answered at once (it follows no redirect).
     return render(
         request,
         "coaching/reminders/unsubscribe.html",

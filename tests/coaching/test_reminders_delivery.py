@@ -151,6 +151,7 @@ def test_beat_and_a_worker_send_an_action_reminder_once(redis_celery, mailoutbox
     finally:
         service.stop(wait=True)
         thread.join(timeout=10)
+        app.control.purge()  # a tick sent as beat stopped is for no later test
         signals.task_postrun.disconnect(count_run)
     assert len(runs) >= 3, runs
     assert runs[0] == 1 and set(runs[1:]) == {0}

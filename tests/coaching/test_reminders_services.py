@@ -235,6 +235,16 @@ def test_the_coach_and_participants_are_reminded_of_a_session_the_day_before(
     assert "SECRET" not in message.body
 
 
+def test_a_participant_who_left_the_organisation_is_not_reminded(
+    enrolment, roles, mailoutbox, django_capture_on_commit_callbacks
+):
+    make_session(enrolment, coach=roles["coach"], participants=[roles["member"]])
+    Membership.objects.filter(user=roles["member"]).delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.session_reminders_send() == 1
+    assert [m.to for m in mailoutbox] == [[roles["coach"].email]]
+
+
 def test_a_rescheduled_session_is_reminded_again(
     enrolment, roles, mailoutbox, django_capture_on_commit_callbacks
 ):
