@@ -15,6 +15,7 @@ week: one message listing five), each with its own row.
 import datetime
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from functools import partial
 
 from django.core import signing
 from django.db import IntegrityError, transaction
@@ -191,6 +192,23 @@ def _event_time(starts_at: datetime.datetime) -> str:
     return starts_at.astimezone(datetime.UTC).strftime("%Y%m%dT%H%MZ")
 
 
+def _session_context(claimed: list, *, recipient: User) -> dict:
+    return {
+        "sessions": [
+            {
+                "organisation": s.enrolment.organisation.name,
+                # "with <coach>" for the enterprise's people, not for the coach.
+                "coach": s.coach.display_name if s.coach and s.coach != recipient else "",
+                "starts_at": s.starts_at,
+                "duration_minutes": s.duration_minutes,
+                "topics": s.topics,
+                "url": absolute_url(reverse("coaching:session_detail", kwargs={"pk": s.pk})),
+            }
+            for s in claimed
+        ]
+    }
+
+
 def session_reminders_send(*, now: datetime.datetime | None = None) -> int:
     """The coach and the participants of each coaching session starting within 24 hours,
     and the invitees of each intervision (those not excused), once per session and time.
@@ -207,21 +225,7 @@ def session_reminders_send(*, now: datetime.datetime | None = None) -> int:
             recipient=recipient,
             items=items,
             template="email/coaching/session_reminder",
-            context=lambda claimed: {
-                "sessions": [
-                    {
-                        "organisation": s.enrolment.organisation.name,
-                        "coach": s.coach.display_name if s.coach else "",
-                        "starts_at": s.starts_at,
-                        "duration_minutes": s.duration_minutes,
-                        "topics": s.topics,
-                        "url": absolute_url(
-                            reverse("coaching:session_detail", kwargs={"pk": s.pk})
-                        ),
-                    }
-                    for s in claimed
-                ]
-            },
+            context=partial(_session_context, recipient=recipient),
         )
     pending = (
         (

@@ -228,7 +228,10 @@ def test_the_coach_and_participants_are_reminded_of_a_session_the_day_before(
     assert sorted(m.to[0] for m in mailoutbox) == sorted(
         [roles["coach"].email, roles["member"].email]
     )
-    message = mailoutbox[0]
+    by_recipient = {m.to[0]: m for m in mailoutbox}
+    message = by_recipient[roles["member"].email]
+    assert f"avec {roles['coach'].display_name}" in message.body
+    assert "avec" not in by_recipient[roles["coach"].email].body
     assert enrolment.organisation.name in message.subject
     assert f"/coaching/sessions/{session.pk}/" in message.body
     assert "Outils collaboratifs" in message.body
