@@ -42,11 +42,6 @@ urlpatterns = [
         placeholder,
         name="evaluation_results",
     ),
-    # reminders and calendars (coaching/reminders/, coaching/calendar/)
-    path("coaching/reminders/", placeholder, name="reminder_settings"),
-    path("coaching/reminders/off/<str:token>/", placeholder, name="reminders_unsubscribe"),
-    path("coaching/calendar/", placeholder, name="calendar_settings"),
-    path("coaching/calendar/<str:token>.ics", placeholder, name="calendar_feed"),
     # exports (coaching/exports/)
     path("coaching/plans/<int:pk>/pdf/", placeholder, name="plan_pdf"),
     path(

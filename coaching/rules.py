@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 
 from digitalees.roles import is_agency_staff
@@ -216,3 +217,26 @@ def get_intervision_for(request, pk: int, *, organise: bool = False):
     if organise and not access.can_organise:
         raise PermissionDenied
     return intervision, access
+
+
+# --- Reminders and calendar feeds (coaching/reminders/, coaching/calendar/) -----------------
+# A reminder or a calendar feed is read without a request: these ask the same question as
+# OrganisationAccess.can_view, for many rows at once, inside the query that lists them.
+
+
+def may_view_organisation_q(*, user: str, organisation: str) -> Q:
+    """A filter: the user whose id is at `user` (a field path of the queryset's model) may
+    still see the organisation whose id is at `organisation`: a member, an assigned coach,
+    or agency staff (a superuser or the agency group; their pages ask for the second factor
+    themselves). Someone who left the organisation is reminded of nothing there any more."""
+    from digitalees.models import User
+    from digitalees.roles import AGENCY_GROUP
+
+    member = Membership.objects.filter(user=OuterRef(user), organisation=OuterRef(organisation))
+    coach = CoachAssignment.objects.filter(
+        coach=OuterRef(user), organisation=OuterRef(organisation)
+    )
+    agency = User.objects.filter(pk=OuterRef(user)).filter(
+        Q(is_superuser=True) | Q(groups__name=AGENCY_GROUP)
+    )
+    return Q(Exists(member)) | Q(Exists(coach)) | Q(Exists(agency))

@@ -80,13 +80,18 @@ def _recipient_name(to: list[str]) -> str:
 
 
 def send_templated_mail(
-    *, template: str, to: list[str], context: dict, language: str | None = None
+    *,
+    template: str,
+    to: list[str],
+    context: dict,
+    language: str | None = None,
+    headers: dict[str, str] | None = None,
 ) -> int:
     """Render `<template>_subject.txt`, `<template>.txt` and `<template>.html`, and queue the
     message: it is delivered by a worker once the caller's transaction commits.
 
     `language` is the recipient's; a message queued from a task has no request to take it
-    from.
+    from. `headers` are extra headers (a reminder's List-Unsubscribe), kept in the queue.
     """
     context = {"site_url": site_url(), "recipient_name": _recipient_name(to), **context}
     with translation.override(language or settings.LANGUAGE_CODE):
@@ -94,7 +99,7 @@ def send_templated_mail(
         text = render_to_string(f"{template}.txt", context)
         html = render_to_string(f"{template}.html", context)
     subject = " ".join(subject.split())
-    message = EmailMultiAlternatives(subject=subject, body=text, to=to)
+    message = EmailMultiAlternatives(subject=subject, body=text, to=to, headers=headers)
     message.attach_alternative(html, "text/html")
     return message.send()
 

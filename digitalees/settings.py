@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import environ
 import sentry_sdk
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -209,6 +210,23 @@ CELERY_BEAT_SCHEDULE: dict = {
         "options": {"expires": 50},
     },
     "purge-old-mail": {"task": "digitalees.tasks.purge_old_mail", "schedule": timedelta(days=1)},
+    # Coaching's reminders, in CELERY_TIMEZONE (Brussels). Each is sent once per event
+    # whatever the number of runs, so a late or repeated tick is harmless.
+    "coaching-action-reminders": {
+        "task": "coaching.tasks.send_action_reminders",
+        "schedule": crontab(hour=7, minute=0),
+        "options": {"expires": 6 * 3600},  # superseded by the next day's at the latest
+    },
+    "coaching-session-reminders": {
+        "task": "coaching.tasks.send_session_reminders",
+        "schedule": crontab(minute=5),  # hourly
+        "options": {"expires": 3000},
+    },
+    "coaching-coach-digests": {
+        "task": "coaching.tasks.send_coach_digests",
+        "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
+        "options": {"expires": 6 * 3600},
+    },
 }
 
 # --- Mail ---------------------------------------------------------------------------------

@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+urlpatterns: list = [
+    path("coaching/calendar/", views.calendar_settings, name="calendar_settings"),
+    path("coaching/calendar/renew/", views.calendar_renew, name="calendar_renew"),
+    path("coaching/calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
+]

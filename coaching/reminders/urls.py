@@ -1,3 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+urlpatterns: list = [
+    path("coaching/reminders/", views.reminder_settings, name="reminder_settings"),
+    path(
+        "coaching/reminders/off/<str:token>/",
+        views.reminders_unsubscribe,
+        name="reminders_unsubscribe",
+    ),
+]
