@@ -16,10 +16,12 @@ Strangers get 404 (the object does not exist for them); those who may see but no
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 
+from digitalees.models import User
 from digitalees.roles import is_agency_staff
 from network.models import CoachAssignment, Membership
 from network.rules import OrganisationAccess
@@ -144,7 +146,7 @@ def get_session_for(request, pk: int, *, manage: bool = False):
 class CohortAccess:
     """What one user may do in one cohort."""
 
-    user: object
+    user: User | AnonymousUser
     cohort: Cohort
 
     @cached_property

@@ -84,7 +84,8 @@ def action_counts_by_plan(plan_ids, today=None) -> dict[int, dict[str, int]]:
     empty = {**dict.fromkeys(Action.Status.values, 0), "overdue": 0}
     counts = {pk: dict(empty) for pk in plan_ids}
     for row in rows:
-        counts[row.pop("plan_id")] = row
+        found: dict = dict(row)  # the statuses' keys are annotations the stubs cannot type
+        counts[found["plan_id"]] = {key: found[key] for key in empty}
     return counts
 
 

@@ -5,6 +5,7 @@ Selection, sessions and intervisions, evaluation, reminders and exports have the
 """
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -105,7 +106,7 @@ def plan_create(
     vision: str = "",
     objectives: str = "",
     baseline_result=None,
-    proposals: list[ActionProposal] = (),
+    proposals: Sequence[ActionProposal] = (),
 ) -> Plan:
     """The enterprise's plan, started from a diagnostic result (its latest by default) and
     the proposed actions kept (each a to-do action of its dimension)."""
