@@ -85,7 +85,7 @@ class EnrolmentPage:
     def used_percent(self) -> int:
         if not self.enrolment.hours_allotted:
             return 0
-        return min(100, round(self.hours_used * 100 / self.enrolment.hours_allotted))
+        return round(self.hours_used * 100 / self.enrolment.hours_allotted)
 
 
 def enrolment_page(enrolment: Enrolment, now=None) -> EnrolmentPage:
