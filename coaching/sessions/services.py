@@ -278,28 +278,29 @@ def cohort_members(cohort: Cohort):
 def intervision_invite(
     *, intervision: Intervision, by, users=None, organisations=None
 ) -> list[IntervisionInvitation]:
-    """Invite people of the cohort's enterprises: `users` (chosen people), or every member
-    of `organisations` (whole teams), or, given neither, every member of every enrolled
+    """Invite people of the cohort's enterprises: every member of `organisations` (whole
+    teams) and the chosen `users`, or, given neither, every member of every enrolled
     enterprise. Those already invited are left as they are: each invitee gets one
     invitation e-mail, once. Returns the new invitations."""
     if has_started(intervision):
         raise ValidationError(
             _("The intervision has started: nobody can be invited any more."), code="started"
         )
+    # Two organisers inviting at once: the second waits here, then sees the first's
+    # invitations as already made (nobody gets two e-mails).
+    Intervision.objects.select_for_update().filter(pk=intervision.pk).first()
     memberships = list(cohort_members(intervision.cohort))
-    if users is not None:
-        wanted = {user.pk for user in users}
-        chosen = [m for m in memberships if m.user_id in wanted]
-        if len({m.user_id for m in chosen}) != len(wanted):
+    if users is None and organisations is None:
+        chosen = memberships
+    else:
+        team_ids = {organisation.pk for organisation in organisations or ()}
+        wanted = {user.pk for user in users or ()}
+        if wanted - {m.user_id for m in memberships}:
             raise ValidationError(
                 {"users": _("Only people of the cohort's enterprises can be invited.")},
                 code="stranger",
             )
-    elif organisations is not None:
-        wanted = {organisation.pk for organisation in organisations}
-        chosen = [m for m in memberships if m.organisation_id in wanted]
-    else:
-        chosen = memberships
+        chosen = [m for m in memberships if m.organisation_id in team_ids or m.user_id in wanted]
     if not chosen:
         raise ValidationError(_("Choose at least one person to invite."), code="empty")
     already = set(intervision.invitations.values_list("user_id", flat=True))
@@ -315,14 +316,7 @@ def intervision_invite(
                 enrolment_id=membership.enrolment_id,
             )
         )
-    # ignore_conflicts: two organisers inviting at once do not invite anyone twice, and the
-    # e-mails go only to the rows this call inserted (read back below).
-    IntervisionInvitation.objects.bulk_create(rows, ignore_conflicts=True)
-    new = list(
-        intervision.invitations.filter(user_id__in=[row.user.pk for row in rows])
-        .exclude(user_id__in=already)
-        .select_related("user")
-    )
+    new = IntervisionInvitation.objects.bulk_create(rows)
     context = _intervision_mail_context(intervision)
     for invitation in new:
         send_templated_mail(

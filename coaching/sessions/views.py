@@ -322,9 +322,14 @@ def intervision_invite(request, pk):
     form = _invite_form(intervision, request.POST or None)
     started = services.has_started(intervision)
     if request.method == "POST" and form.is_valid() and not started:
-        chosen = form.cleaned_data["who"] == InviteForm.CHOSEN
+        chosen = {}
+        if form.cleaned_data["who"] == InviteForm.CHOSEN:
+            chosen = {
+                "organisations": list(form.cleaned_data["organisations"]),
+                "users": list(form.cleaned_data["users"]),
+            }
         try:
-            new = _invite(intervision, request.user, form.cleaned_data, chosen=chosen)
+            new = services.intervision_invite(intervision=intervision, by=request.user, **chosen)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -355,24 +360,6 @@ def intervision_invite(request, pk):
         },
         status=400 if request.method == "POST" and started else 200,
     )
-
-
-def _invite(intervision, by, data, *, chosen: bool):
-    if not chosen:
-        return services.intervision_invite(intervision=intervision, by=by)
-    new = []
-    if data["organisations"]:
-        new += services.intervision_invite(
-            intervision=intervision, by=by, organisations=list(data["organisations"])
-        )
-    users = [user for user in data["users"] if user.pk not in {i.user_id for i in new}]
-    if users:
-        try:
-            new += services.intervision_invite(intervision=intervision, by=by, users=users)
-        except ValidationError:
-            if not new:
-                raise
-    return new
 
 
 @login_required
