@@ -31,6 +31,7 @@ def hours_by_enrolment(enrolment_ids, now=None) -> dict[int, Decimal]:
     """Enrolment id → hours of individual sessions already held (planned ones do not count
     yet), rounded to 0.1, in one query."""
     now = now or timezone.now()
+    enrolment_ids = list(enrolment_ids)
     rows = (
         CoachingSession.objects.filter(enrolment_id__in=enrolment_ids, starts_at__lte=now)
         .values("enrolment_id")
@@ -45,6 +46,7 @@ def last_contact_by_enrolment(enrolment_ids, now=None) -> dict[int, object]:
     """Enrolment id → when its last individual session held took place (None: none yet),
     in one query."""
     now = now or timezone.now()
+    enrolment_ids = list(enrolment_ids)
     rows = (
         CoachingSession.objects.filter(enrolment_id__in=enrolment_ids, starts_at__lte=now)
         .values("enrolment_id")

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from coaching.models import (
     Action,
@@ -166,6 +167,8 @@ def test_by_default_every_member_of_every_enterprise_is_invited_once(
         [people["member"].email, people["org_admin"].email, colleague.email]
     )
     assert intervision.title in mailoutbox[0].subject
+    path = reverse("coaching:intervision_detail", kwargs={"pk": intervision.pk})
+    assert path in mailoutbox[0].body  # where to post questions before it
     # Inviting again adds nobody and sends nothing more.
     with deliver():
         assert services.intervision_invite(intervision=intervision, by=people["coach"]) == []
