@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from digitalees.models import User
 
-from ..models import CoachingSession, Cohort
+from ..models import CoachingSession, Cohort, Plan
 from ..sessions import services
 from .plans import PILOT_COHORT
 
@@ -81,6 +81,7 @@ def seed(*, password: str, stdout) -> list[tuple[str, str]]:
         organisation = enrolment.organisation
         coach = organisation.coach_assignments.select_related("coach").first().coach
         members = list(User.objects.filter(memberships__organisation=organisation).order_by("pk"))
+        has_plan = Plan.objects.filter(enrolment=enrolment).exists()
         count = 2 + index % 4  # 2 to 5
         for n in range(count):
             topic, shared, private, steps = TOPICS[(index + n) % len(TOPICS)]
@@ -97,7 +98,7 @@ def seed(*, password: str, stdout) -> list[tuple[str, str]]:
                 participants=members[:1],
             )
             sessions += 1
-            if n == 0 and index % 3 == 0:  # a few next steps became actions
+            if n == 0 and index % 3 == 0 and has_plan:  # a few next steps became actions
                 services.session_step_action(session=session, index=0, by=coach)
         services.session_create(
             enrolment=enrolment,
