@@ -27,12 +27,6 @@ urlpatterns = [
     path("coaching/cohorts/<slug:slug>/selection/", placeholder, name="cohort_selection"),
     path("coaching/calls/", placeholder, name="call_list"),
     path("coaching/methodology/", placeholder, name="methodology"),
-    # sessions and intervisions (coaching/sessions/)
-    path("coaching/enrolments/<int:pk>/", placeholder, name="enrolment_detail"),
-    path("coaching/enrolments/<int:pk>/sessions/new/", placeholder, name="session_create"),
-    path("coaching/sessions/<int:pk>/", placeholder, name="session_detail"),
-    path("coaching/cohorts/<slug:slug>/intervisions/new/", placeholder, name="intervision_create"),
-    path("coaching/intervisions/<int:pk>/", placeholder, name="intervision_detail"),
     # dashboards and evaluation (coaching/dashboards/, coaching/evaluation/)
     path("coaching/", placeholder, name="coach_dashboard"),
     path("coaching/cohorts/<slug:slug>/dashboard/", placeholder, name="cohort_dashboard"),
