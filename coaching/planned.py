@@ -33,15 +33,6 @@ urlpatterns = [
     path("coaching/sessions/<int:pk>/", placeholder, name="session_detail"),
     path("coaching/cohorts/<slug:slug>/intervisions/new/", placeholder, name="intervision_create"),
     path("coaching/intervisions/<int:pk>/", placeholder, name="intervision_detail"),
-    # dashboards and evaluation (coaching/dashboards/, coaching/evaluation/)
-    path("coaching/", placeholder, name="coach_dashboard"),
-    path("coaching/cohorts/<slug:slug>/dashboard/", placeholder, name="cohort_dashboard"),
-    path("coaching/cohorts/<slug:slug>/evaluation/", placeholder, name="evaluation_form"),
-    path(
-        "coaching/cohorts/<slug:slug>/evaluation/results/",
-        placeholder,
-        name="evaluation_results",
-    ),
     # reminders and calendars (coaching/reminders/, coaching/calendar/)
     path("coaching/reminders/", placeholder, name="reminder_settings"),
     path("coaching/reminders/off/<str:token>/", placeholder, name="reminders_unsubscribe"),

@@ -1,0 +1,64 @@
+"""Reads of the programme's evaluation: a participant's own answers, and a cohort's
+results per theme, never by name."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+
+from ..models import Evaluation, EvaluationAnswer, EvaluationTheme, Verdict
+
+
+def own_evaluation(*, cohort, respondent, phase) -> Evaluation | None:
+    """The respondent's evaluation of the cohort (or of the phase), with its answers."""
+    return (
+        Evaluation.objects.filter(cohort=cohort, respondent=respondent, phase=phase)
+        .prefetch_related("answers")
+        .first()
+    )
+
+
+@dataclass
+class ThemeResult:
+    theme: EvaluationTheme
+    counts: dict[str, int] = field(default_factory=dict)
+    comments: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def verdicts(self) -> list[dict]:
+        """Each verdict with its count and its share of the answers (a whole percentage)."""
+        total = self.total
+        return [
+            {
+                "value": value,
+                "label": label,
+                "count": self.counts.get(value, 0),
+                "share": round(100 * self.counts.get(value, 0) / total) if total else 0,
+            }
+            for value, label in Verdict.choices
+        ]
+
+
+def evaluation_results(*, cohort, phase) -> tuple[int, list[ThemeResult]]:
+    """(respondents, one result per theme) for the cohort's evaluations of `phase` (None:
+    the whole accompaniment), in four queries. Themes no longer asked still show with the
+    answers they had. Comments are sorted by their text, not by when they came in: read
+    side by side across themes, an order would tell which comments one person wrote."""
+    evaluations = Evaluation.objects.filter(cohort=cohort, phase=phase)
+    respondents = evaluations.count()
+    answers = EvaluationAnswer.objects.filter(evaluation__in=evaluations)
+    counts = answers.values("theme_id", "verdict").annotate(n=Count("pk")).order_by()
+    results: dict[int, ThemeResult] = {}
+    answered = {row["theme_id"] for row in counts}
+    for theme in EvaluationTheme.objects.all():
+        if theme.is_active or theme.pk in answered:
+            results[theme.pk] = ThemeResult(theme=theme)
+    for row in counts:
+        results[row["theme_id"]].counts[row["verdict"]] = row["n"]
+    for theme_id, comment in (
+        answers.exclude(comment="").order_by("comment").values_list("theme_id", "comment")
+    ):
+        results[theme_id].comments.append(comment)
+    return respondents, list(results.values())
