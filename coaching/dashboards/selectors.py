@@ -3,7 +3,7 @@ cohort's) and the member's summary of their own plan. Each reads a constant numb
 queries, whatever the number of enterprises, actions or sessions."""
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, F, Max, OuterRef, Q, Subquery, Sum, Window
@@ -184,7 +184,6 @@ class Totals:
     hours_used: Decimal
     hours_allotted: Decimal
     median_progress: int | None
-    without_closing_diagnostic: list = field(default_factory=list)
 
 
 def totals_of(rows: list[EnterpriseRow], *, median_progress: int | None) -> Totals:

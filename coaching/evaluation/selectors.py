@@ -5,7 +5,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 
-from ..models import Evaluation, EvaluationAnswer, EvaluationTheme, Verdict
+from diagnostic.models import Result
+
+from ..models import Evaluation, EvaluationAnswer, EvaluationTheme, Phase, Plan, Verdict
 
 
 def own_evaluation(*, cohort, respondent, phase) -> Evaluation | None:
@@ -41,6 +43,18 @@ class ThemeResult:
         ]
 
 
+def respondents_by_phase(cohort) -> list[tuple[object, int]]:
+    """(phase or None, respondents) for each part of the cohort's accompaniment evaluated so
+    far, the whole accompaniment first, in one query: where the results are to be read."""
+    rows = (
+        Evaluation.objects.filter(cohort=cohort).values("phase").annotate(n=Count("pk")).order_by()
+    )
+    counts = {row["phase"]: row["n"] for row in rows}
+    phases = {p.pk: p for p in Phase.objects.filter(pk__in=[pk for pk in counts if pk])}
+    ordered = sorted(counts, key=lambda pk: (pk is not None, phases[pk].position if pk else 0))
+    return [(phases.get(pk), counts[pk]) for pk in ordered]
+
+
 def evaluation_results(*, cohort, phase) -> tuple[int, list[ThemeResult]]:
     """(respondents, one result per theme) for the cohort's evaluations of `phase` (None:
     the whole accompaniment), in four queries. Themes no longer asked still show with the
@@ -62,3 +76,28 @@ def evaluation_results(*, cohort, phase) -> tuple[int, list[ThemeResult]]:
     ):
         results[theme_id].comments.append(comment)
     return respondents, list(results.values())
+
+
+def closing_results(plans: list[Plan]) -> dict[int, Result | None]:
+    """Plan id → its enterprise's latest diagnostic made since the plan began, other than
+    the one that started it (None if there is none yet), for all the plans in one query."""
+    if not plans:
+        return {}
+    results = Result.objects.filter(
+        organisation_id__in={plan.organisation_id for plan in plans},
+        created_at__gte=min(plan.created_at for plan in plans),
+    ).order_by("-created_at", "-pk")
+    by_organisation: dict[int, list[Result]] = {}
+    for result in results:
+        by_organisation.setdefault(result.organisation_id, []).append(result)
+    return {
+        plan.pk: next(
+            (
+                result
+                for result in by_organisation.get(plan.organisation_id, [])
+                if result.created_at >= plan.created_at and result.pk != plan.baseline_result_id
+            ),
+            None,
+        )
+        for plan in plans
+    }

@@ -12,7 +12,6 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from diagnostic.models import Result
 from digitalees.mail import send_templated_mail
 from network.models import Membership
 
@@ -26,6 +25,7 @@ from ..models import (
     Plan,
     Verdict,
 )
+from .selectors import closing_results
 
 # Participants evaluate a cohort under way (a phase just finished) or one closed.
 EVALUATED_STATUSES = (Cohort.Status.RUNNING, Cohort.Status.CLOSED)
@@ -154,17 +154,6 @@ class CohortClosing:
     invited: int = 0
 
 
-def closing_result_for(plan: Plan) -> Result | None:
-    """The enterprise's latest diagnostic made since the plan began, other than the one
-    that started it."""
-    results = Result.objects.filter(
-        organisation_id=plan.organisation_id, created_at__gte=plan.created_at
-    )
-    if plan.baseline_result_id:
-        results = results.exclude(pk=plan.baseline_result_id)
-    return results.order_by("-created_at", "-pk").first()
-
-
 @transaction.atomic
 def cohort_close(*, cohort: Cohort, by) -> CohortClosing:
     """Close a running cohort: each plan's closing diagnostic becomes the enterprise's
@@ -177,9 +166,10 @@ def cohort_close(*, cohort: Cohort, by) -> CohortClosing:
             % {"status": cohort.get_status_display()}
         )
     outcome = CohortClosing()
-    plans = Plan.objects.filter(enrolment__cohort=cohort).select_related("organisation")
+    plans = list(Plan.objects.filter(enrolment__cohort=cohort).select_related("organisation"))
+    closing = closing_results(plans)
     for plan in plans:
-        result = closing_result_for(plan)
+        result = closing[plan.pk]
         if result is not None:
             plan.final_result = result
             plan.save(update_fields=["final_result"])

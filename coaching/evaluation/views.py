@@ -96,6 +96,7 @@ def evaluation_results(request, slug):
             "phase": phase,
             "respondents": respondents,
             "results": results,
+            "evaluated": selectors.respondents_by_phase(cohort),
             "can_manage_themes": access.is_agency,
             "verdict_choices": Verdict.choices,
         },
@@ -169,7 +170,9 @@ def cohort_close_confirm(request, slug):
     blocked = ""
     if cohort.status != Cohort.Status.RUNNING:
         blocked = _("Only a cohort whose coaching is under way can be closed.")
-    awaiting = [plan for plan in _plans(cohort) if services.closing_result_for(plan) is None]
+    plans = list(_plans(cohort))
+    closing = selectors.closing_results(plans)
+    awaiting = [plan for plan in plans if closing[plan.pk] is None]
     explanation = _(
         "Each plan keeps the enterprise's latest diagnostic since the plan began as its "
         "closing diagnostic. The cohort's pages stay readable; its plans no longer appear "

@@ -191,6 +191,19 @@ def test_results_count_each_verdict_and_show_comments_without_names(
         assert person.last_name not in content
 
 
+def test_results_are_read_per_phase(client, enrolment, roles, themes, phase):
+    kwargs = {"cohort": enrolment.cohort, "enrolment": enrolment, "answers": _answers(themes)}
+    services.evaluation_submit(**kwargs, respondent=roles["member"], phase=phase)
+    services.evaluation_submit(**kwargs, respondent=roles["org_admin"], phase=phase)
+    services.evaluation_submit(**kwargs, respondent=roles["member"], phase=None)
+    client.force_login(roles["agency"])
+    url = _url(enrolment.cohort, "coaching:evaluation_results")
+
+    assert client.get(url).context["evaluated"] == [(None, 1), (phase, 2)]
+    assert client.get(url, {"phase": phase.pk}).context["respondents"] == 2
+    assert client.get(url).context["respondents"] == 1
+
+
 def test_a_participant_does_not_read_the_results(client, enrolment, roles):
     client.force_login(roles["member"])
     assert client.get(_url(enrolment.cohort, "coaching:evaluation_results")).status_code == 403
@@ -303,3 +316,42 @@ def test_the_agency_sees_who_still_has_to_run_a_closing_diagnostic(
     assert [m.to for m in mailoutbox] == [[roles["org_admin"].email]]
     assert reverse("diagnostic:start") in mailoutbox[0].body
     assert "run the self-diagnostic of digital maturity again" in mailoutbox[0].body
+
+
+# --- query counts ----------------------------------------------------------------------
+# Measured with 1 and 5 enterprises (each with a plan and a respondent, half with a closing
+# diagnostic) and 3 and 7 themes: results 8/8, themes 3/3, close confirmation 4/4; plus a
+# margin of three.
+MOST = {"results": 11, "themes": 6, "close": 7}
+
+
+@pytest.mark.parametrize("size", [1, 5])
+def test_evaluation_pages_cost_the_same_queries_with_one_enterprise_or_several(
+    client, size, themes, django_assert_max_num_queries
+):
+    cohort = make_cohort()
+    for n in range(size):
+        admin = MembershipFactory(role="admin")
+        enrolment = make_plan(admin.organisation, cohort=cohort).enrolment
+        if n % 2:
+            _result(admin.organisation, admin.user)
+        services.evaluation_submit(
+            cohort=cohort,
+            enrolment=enrolment,
+            respondent=admin.user,
+            phase=None,
+            answers=_answers(themes, "keep", f"Commentaire {n}"),
+        )
+    for n in range(size):
+        services.evaluation_theme_create(title_fr=f"Thème {n}", title_en=f"Theme {n}")
+    client.force_login(agency_with_mfa())
+    slug = {"slug": cohort.slug}
+    pages = {
+        "results": reverse("coaching:evaluation_results", kwargs=slug),
+        "themes": reverse("coaching:evaluation_themes"),
+        "close": reverse("coaching:cohort_close_confirm", kwargs=slug),
+    }
+    for name, url in pages.items():
+        with django_assert_max_num_queries(MOST[name]):
+            response = client.get(url)
+        assert response.status_code == 200
