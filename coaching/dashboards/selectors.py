@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db.models import Count, F, Max, OuterRef, Q, Subquery, Sum, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from digitalees.db import interpolated_percentile
 
@@ -116,6 +117,28 @@ class EnterpriseRow:
         return (-self.overdue, self.plan is not None, self.progress or 0, self.organisation.name)
 
 
+def _last_contact_key(row: EnterpriseRow):
+    """Longest without contact first, never contacted before all."""
+    moment = row.last_contact
+    return (moment is not None, moment.timestamp() if moment else 0, row.organisation.name)
+
+
+# How a dashboard may order its enterprises: key → (label, sort key).
+ORDERINGS = {
+    "attention": (_("What needs attention"), EnterpriseRow.attention_key),
+    "name": (_("Enterprise"), lambda row: (row.organisation.name.casefold(), row.cohort.name)),
+    "progress": (
+        _("Least progress first"),
+        lambda row: (row.progress is not None, row.progress or 0, row.organisation.name),
+    ),
+    "last_contact": (_("Longest without contact first"), _last_contact_key),
+    "hours": (
+        _("Most hours used first"),
+        lambda row: (-row.hours_used, row.organisation.name),
+    ),
+}
+
+
 def _next_action(field_name: str):
     """The plan's open action due soonest (overdue ones first), as a correlated column."""
     return Subquery(
@@ -126,10 +149,10 @@ def _next_action(field_name: str):
     )
 
 
-def enterprise_rows(enrolments) -> list[EnterpriseRow]:
-    """One row per enrolment of the queryset, ordered by what needs attention: five queries
-    whatever their number (the enrolments with their plan and next action, progress,
-    action counts, hours, last contact)."""
+def enterprise_rows(enrolments, *, order: str = "attention") -> list[EnterpriseRow]:
+    """One row per enrolment of the queryset, ordered by `order` (a key of ORDERINGS; what
+    needs attention first by default): five queries whatever their number (the enrolments
+    with their plan and next action, progress, action counts, hours, last contact)."""
     enrolments = list(
         enrolments.select_related("organisation", "cohort", "plan").annotate(
             next_action_id=_next_action("pk"),
@@ -160,7 +183,7 @@ def enterprise_rows(enrolments) -> list[EnterpriseRow]:
                 last_contact=last.get(enrolment.pk),
             )
         )
-    rows.sort(key=EnterpriseRow.attention_key)
+    rows.sort(key=ORDERINGS[order][1])
     return rows
 
 

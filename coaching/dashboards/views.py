@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from ..models import Cohort
 from ..rules import can_see_coach_dashboard, dashboard_enrolments, get_cohort_for
 from . import selectors
+from .forms import OrderForm
 
 
 @login_required
@@ -17,11 +18,18 @@ def coach_dashboard(request):
     """The coach's enterprises in cohorts not closed, what needs attention first."""
     if not can_see_coach_dashboard(request.user):
         raise PermissionDenied
-    rows = selectors.enterprise_rows(selectors.coached_enrolments(request.user))
+    order_form = OrderForm(request.GET)
+    rows = selectors.enterprise_rows(
+        selectors.coached_enrolments(request.user), order=order_form.ordering()
+    )
     return render(
         request,
         "coaching/dashboards/coach.html",
-        {"rows": rows, "totals": selectors.totals_of(rows, median_progress=None)},
+        {
+            "rows": rows,
+            "totals": selectors.totals_of(rows, median_progress=None),
+            "order_form": order_form,
+        },
     )
 
 
@@ -31,7 +39,8 @@ def cohort_dashboard(request, slug):
     """A cohort's enterprises with the cohort's totals; the agency sees them all, a coach
     the ones they coach."""
     cohort, access = get_cohort_for(request, slug, organise=True)
-    rows = selectors.enterprise_rows(dashboard_enrolments(access))
+    order_form = OrderForm(request.GET)
+    rows = selectors.enterprise_rows(dashboard_enrolments(access), order=order_form.ordering())
     median = selectors.median_progress_by_cohort([cohort.pk])[cohort.pk]
     return render(
         request,
@@ -43,5 +52,6 @@ def cohort_dashboard(request, slug):
             "is_agency": access.is_agency,
             "can_close": access.is_agency and cohort.status == Cohort.Status.RUNNING,
             "is_closed": cohort.status == Cohort.Status.CLOSED,
+            "order_form": order_form,
         },
     )

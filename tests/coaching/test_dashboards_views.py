@@ -77,6 +77,26 @@ def test_the_coach_sees_their_enterprises_overdue_first(english):
     assert "Next one" in content
 
 
+def test_the_coach_orders_their_enterprises(english):
+    coach = CoachFactory()
+    cohort = make_cohort()
+    _enterprise(cohort, coach, name="Zèbre", progress=[10], overdue=1)
+    _enterprise(cohort, coach, name="Abeille", progress=[90], hours=2)
+    english.force_login(coach)
+
+    def names(**query):
+        response = english.get(COACH_DASHBOARD, query)
+        return [row.organisation.name for row in response.context["rows"]], response
+
+    assert names()[0] == ["Zèbre", "Abeille"]  # overdue first
+    assert names(order="name")[0] == ["Abeille", "Zèbre"]
+    assert names(order="hours")[0] == ["Abeille", "Zèbre"]
+    assert names(order="last_contact")[0] == ["Zèbre", "Abeille"]  # never contacted first
+    order, response = names(order="bogus")
+    assert order == ["Zèbre", "Abeille"]
+    assert "Choose an order from the list." in response.content.decode()
+
+
 def test_a_closed_cohort_leaves_the_coach_dashboard(english):
     coach = CoachFactory()
     _enterprise(make_cohort(status="closed"), coach, name="Cohorte finie")
