@@ -32,15 +32,23 @@ class ThemeResult:
     def verdicts(self) -> list[dict]:
         """Each verdict with its count and its share of the answers (a whole percentage)."""
         total = self.total
-        return [
-            {
-                "value": value,
-                "label": label,
-                "count": self.counts.get(value, 0),
-                "share": round(100 * self.counts.get(value, 0) / total) if total else 0,
-            }
-            for value, label in Verdict.choices
-        ]
+        rows, offset = [], 0.0
+        for value, label in Verdict.choices:
+            count = self.counts.get(value, 0)
+            exact = 100 * count / total if total else 0.0
+            # `offset` and `width`: where the verdict's segment sits in the results' chart.
+            rows.append(
+                {
+                    "value": value,
+                    "label": label,
+                    "count": count,
+                    "share": round(exact),
+                    "offset": f"{offset:.2f}",
+                    "width": f"{exact:.2f}",
+                }
+            )
+            offset += exact
+        return rows
 
 
 def respondents_by_phase(cohort) -> list[tuple[object, int]]:

@@ -184,6 +184,9 @@ def test_results_count_each_verdict_and_show_comments_without_names(
     tools = next(r for r in response.context["results"] if r.theme == themes[0])
     shares = {v["value"]: (v["count"], v["share"]) for v in tools.verdicts()}
     assert shares["keep"] == (2, 67) and shares["remove"] == (1, 33) and shares["improve"] == (0, 0)
+    # The chart's segments: "keep" from 0 to two thirds, "remove" after it.
+    segments = {v["value"]: (v["offset"], v["width"]) for v in tools.verdicts()}
+    assert segments["keep"] == ("0.00", "66.67") and segments["remove"] == ("66.67", "33.33")
     content = response.content.decode()
     assert "Avis remove de test" in content
     for person in people:
