@@ -139,46 +139,34 @@ ORDERINGS = {
 }
 
 
-def _next_action(field_name: str):
-    """The plan's open action due soonest (overdue ones first), as a correlated column."""
-    return Subquery(
-        Action.objects.open()
-        .filter(plan_id=OuterRef("plan__pk"), due_on__isnull=False)
-        .order_by("due_on", "position", "pk")
-        .values(field_name)[:1]
-    )
-
-
 def enterprise_rows(enrolments, *, order: str = "attention") -> list[EnterpriseRow]:
     """One row per enrolment of the queryset, ordered by `order` (a key of ORDERINGS; what
-    needs attention first by default): five queries whatever their number (the enrolments
-    with their plan and next action, progress, action counts, hours, last contact)."""
-    enrolments = list(
-        enrolments.select_related("organisation", "cohort", "plan").annotate(
-            next_action_id=_next_action("pk"),
-            next_action_title=_next_action("title"),
-            next_action_due_on=_next_action("due_on"),
-        )
-    )
+    needs attention first by default): six queries whatever their number (the enrolments
+    with their plan, progress, action counts, next actions, hours, last contact)."""
+    enrolments = list(enrolments.select_related("organisation", "cohort", "plan"))
     plans = {e.pk: _plan_of(e) for e in enrolments}
     plan_ids = [p.pk for p in plans.values() if p is not None]
     progress = progress_by_plan(plan_ids) if plan_ids else {}
     counts = action_counts_by_plan(plan_ids) if plan_ids else {}
+    # One window query rather than three correlated subqueries per row: at 60 plans of 333
+    # actions, the rows take 42–76 ms instead of 86–106 ms (PostgreSQL, a shared machine).
+    next_actions = _next_actions_by_plan(plan_ids, per_plan=1, dated_only=True) if plan_ids else {}
     enrolment_ids = [e.pk for e in enrolments]
     hours = hours_by_enrolment(enrolment_ids) if enrolment_ids else {}
     last = last_contact_by_enrolment(enrolment_ids) if enrolment_ids else {}
     rows = []
     for enrolment in enrolments:
         plan = plans[enrolment.pk]
+        next_action = (next_actions.get(plan.pk) or [None])[0] if plan else None
         rows.append(
             EnterpriseRow(
                 enrolment=enrolment,
                 plan=plan,
                 progress=progress.get(plan.pk) if plan else None,
                 counts=counts.get(plan.pk, {}) if plan else {},
-                next_action_id=enrolment.next_action_id,
-                next_action_title=enrolment.next_action_title or "",
-                next_action_due_on=enrolment.next_action_due_on,
+                next_action_id=next_action.pk if next_action else None,
+                next_action_title=next_action.title if next_action else "",
+                next_action_due_on=next_action.due_on if next_action else None,
                 hours_used=hours.get(enrolment.pk, Decimal(0)),
                 last_contact=last.get(enrolment.pk),
             )
@@ -388,11 +376,16 @@ def member_plans(organisation_ids) -> list[MemberPlan]:
     return result
 
 
-def _next_actions_by_plan(plan_ids) -> dict[int, list[Action]]:
-    """Per plan, its first open actions by due date (undated last), in one query."""
+def _next_actions_by_plan(
+    plan_ids, *, per_plan: int = NEXT_ACTIONS, dated_only: bool = False
+) -> dict[int, list[Action]]:
+    """Per plan, its first `per_plan` open actions by due date (overdue ones first, undated
+    last or left out), in one query."""
+    actions = Action.objects.open().filter(plan_id__in=plan_ids)
+    if dated_only:
+        actions = actions.filter(due_on__isnull=False)
     ranked = (
-        Action.objects.open()
-        .filter(plan_id__in=plan_ids)
+        actions.only("pk", "plan_id", "title", "due_on", "status")
         .annotate(
             rank=Window(
                 RowNumber(),
@@ -400,7 +393,7 @@ def _next_actions_by_plan(plan_ids) -> dict[int, list[Action]]:
                 order_by=[F("due_on").asc(nulls_last=True), F("position").asc(), F("pk").asc()],
             )
         )
-        .filter(rank__lte=NEXT_ACTIONS)
+        .filter(rank__lte=per_plan)
         .order_by("plan_id", "rank")
     )
     by_plan: dict[int, list[Action]] = {}
