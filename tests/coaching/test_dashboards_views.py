@@ -8,7 +8,9 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
+from coaching import services
 from coaching.dashboards import selectors
+from coaching.evaluation.services import cohort_close
 from coaching.models import CoachingSession, Intervision
 from tests.coaching.factories import make_action, make_cohort, make_plan
 from tests.conftest import agency_with_mfa
@@ -125,8 +127,6 @@ def test_an_enrolment_without_a_plan_offers_to_write_it(english):
     cohort = make_cohort()
     membership = MembershipFactory(organisation__name="Sans Plan", role="admin")
     CoachAssignmentFactory(coach=coach, organisation=membership.organisation)
-    from coaching import services
-
     enrolment = services.enrolment_create(cohort=cohort, organisation=membership.organisation)
     english.force_login(coach)
     content = english.get(COACH_DASHBOARD).content.decode()
@@ -208,6 +208,19 @@ def test_the_median_is_not_shown_for_fewer_than_three_plans(english):
     assert "not shown while it has fewer than 3 plans" in content
     assert "73 %" not in content
     assert "median progress of" not in content
+
+
+def test_a_cohort_closed_lately_asks_the_member_for_a_closing_diagnostic(english):
+    cohort = make_cohort()
+    _org, plan, admin = _enterprise(cohort, CoachFactory(), name="La Nôtre", progress=[50])
+    cohort_close(cohort=cohort, by=None)
+    english.force_login(admin)
+
+    content = english.get(DASHBOARD).content.decode()
+
+    assert "The coaching has ended." in content
+    assert "Run the closing diagnostic to measure what your plan has changed" in content
+    assert reverse("coaching:evaluation_form", kwargs={"slug": cohort.slug}) in content
 
 
 def _many(size):
