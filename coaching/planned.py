@@ -27,15 +27,6 @@ urlpatterns = [
     path("coaching/cohorts/<slug:slug>/selection/", placeholder, name="cohort_selection"),
     path("coaching/calls/", placeholder, name="call_list"),
     path("coaching/methodology/", placeholder, name="methodology"),
-    # dashboards and evaluation (coaching/dashboards/, coaching/evaluation/)
-    path("coaching/", placeholder, name="coach_dashboard"),
-    path("coaching/cohorts/<slug:slug>/dashboard/", placeholder, name="cohort_dashboard"),
-    path("coaching/cohorts/<slug:slug>/evaluation/", placeholder, name="evaluation_form"),
-    path(
-        "coaching/cohorts/<slug:slug>/evaluation/results/",
-        placeholder,
-        name="evaluation_results",
-    ),
     # exports (coaching/exports/)
     path("coaching/plans/<int:pk>/pdf/", placeholder, name="plan_pdf"),
     path(

@@ -22,7 +22,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 
 from digitalees.models import User
-from digitalees.roles import is_agency_staff
+from digitalees.roles import is_agency_staff, is_coach
 from network.models import CoachAssignment, Membership
 from network.rules import OrganisationAccess
 
@@ -242,3 +242,33 @@ def may_view_organisation_q(*, user: str, organisation: str) -> Q:
         Q(is_superuser=True) | Q(groups__name=AGENCY_GROUP)
     )
     return Q(Exists(member)) | Q(Exists(coach)) | Q(Exists(agency))
+
+
+# --- Dashboards and evaluation (the dashboards part) -----------------------------------
+# The coach's dashboard is for coaches. A cohort's dashboard is the agency's; the cohort's
+# coaches see it too, narrowed to the enterprises they coach (never another coach's
+# enterprise's figures), with the cohort's median. Its evaluation is answered by its
+# participants (members of its enterprises) and read, never by name, by the agency and the
+# cohort's coaches.
+
+
+def can_see_coach_dashboard(user) -> bool:
+    return is_coach(user)
+
+
+def dashboard_enrolments(access: CohortAccess):
+    """The cohort's enrolments a cohort dashboard shows to this user: all for the agency,
+    the ones they coach for a coach."""
+    enrolments = Enrolment.objects.filter(cohort=access.cohort)
+    if access.is_agency:
+        return enrolments
+    return enrolments.coached_by(access.user).distinct()
+
+
+def get_cohort_to_evaluate(request, slug: str):
+    """(cohort, access) for a participant: 404 for strangers, 403 for the cohort's coaches
+    and the agency (they read the results; they do not evaluate)."""
+    cohort, access = get_cohort_for(request, slug)
+    if not access.is_participant:
+        raise PermissionDenied
+    return cohort, access

@@ -7,6 +7,7 @@ from django.template import loader
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from coaching.dashboards import selectors as coaching_dashboards
 from diagnostic import rules as diagnostic_rules
 from diagnostic import selectors as diagnostic_selectors
 from diagnostic.staff import selectors as diagnostic_staff_selectors
@@ -76,8 +77,9 @@ def home(request):
 @login_required
 @require_GET
 def dashboard(request):
-    """The page after log-in, one section per role: a member's organisations and
-    diagnostics, a coach's organisations, the agency's figures and pages."""
+    """The page after log-in, one section per role: a member's organisations, their
+    diagnostics and their coaching plan, a coach's organisations and coached enterprises,
+    the agency's figures, cohorts under way and pages."""
     user = request.user
     coach, agency_member = is_coach(user), is_agency_member(user)
     memberships = list(network_selectors.memberships_for(user))
@@ -91,12 +93,16 @@ def dashboard(request):
     organisation_ids = [m.organisation_id for m in memberships]
     latest = diagnostic_selectors.latest_results_by_organisation(organisation_ids)
     campaigns = diagnostic_selectors.open_campaigns_by_organisation(organisation_ids)
+    coaching = {}
+    for member_plan in coaching_dashboards.member_plans(organisation_ids):
+        coaching.setdefault(member_plan.enrolment.organisation_id, []).append(member_plan)
     for membership in memberships:
         membership.can_manage = network_rules.OrganisationAccess.of_member(
             user, membership
         ).can_manage
         membership.latest_result = latest.get(membership.organisation_id)
         membership.open_campaign = campaigns.get(membership.organisation_id)
+        membership.coaching = coaching.get(membership.organisation_id, [])
     keys = diagnostic_rules.visitor_keys(request)
     context["drafts"] = diagnostic_selectors.drafts_with_progress(user, keys)
     for row in context["drafts"]:
@@ -104,12 +110,16 @@ def dashboard(request):
     context["unclaimed"] = list(diagnostic_selectors.unclaimed_results(keys))
     context["own_assessments"] = list(diagnostic_selectors.own_assessments(user)[:20])
     if coach:
-        context["coach"] = {"organisations": _coached(user)}
+        context["coach"] = {
+            "organisations": _coached(user),
+            "coaching": coaching_dashboards.coach_summary(user),
+        }
     if is_agency_staff(user):
         context["agency"] = {
             "organisations": network_selectors.programme_figures(),
             "diagnostics": diagnostic_staff_selectors.programme_figures(),
             "can_open_admin": can_open_admin(user),
+            "cohorts": coaching_dashboards.running_cohorts_summary(),
         }
     return render(request, "dashboard.html", context)
 

@@ -1,3 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+urlpatterns = [
+    path("coaching/", views.coach_dashboard, name="coach_dashboard"),
+    path(
+        "coaching/cohorts/<slug:slug>/dashboard/", views.cohort_dashboard, name="cohort_dashboard"
+    ),
+]
