@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, F, Max, OuterRef, Q, Subquery, Sum, Window
+from django.db.models import Count, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,52 +15,13 @@ from digitalees.db import interpolated_percentile
 
 from ..models import Action, CoachingSession, Cohort, Enrolment, Intervision, Plan
 from ..selectors import action_counts_by_plan, progress_by_plan
+from ..sessions.selectors import hours_by_enrolment, last_contact_by_enrolment
 
 # A closed cohort stays on its members' dashboard this long: they evaluate it, and see the
 # closing diagnostic they are asked to run.
 SHOWN_AFTER_CLOSING = datetime.timedelta(days=90)
 MEDIAN_MIN_PLANS = 3  # as coaching.selectors.cohort_median_progress: fewer gives figures away
 NEXT_ACTIONS = 3  # the member's next steps: this many open actions, soonest due first
-
-
-# --- Hours and last contact ---------------------------------------------------------------
-# The sessions part serves these from coaching/sessions/selectors.py; the lead keeps one
-# copy at merge. Same names, same one-query SQL: sessions held are those already begun.
-
-
-def hours_by_enrolment(enrolment_ids) -> dict[int, Decimal]:
-    """Enrolment id → hours of individual sessions held (starts_at in the past), one query."""
-    enrolment_ids = list(enrolment_ids)
-    rows = (
-        CoachingSession.objects.filter(
-            enrolment_id__in=enrolment_ids, starts_at__lte=timezone.now()
-        )
-        .values("enrolment_id")
-        .annotate(minutes=Sum("duration_minutes"))
-    )
-    hours = dict.fromkeys(enrolment_ids, Decimal(0))
-    hours.update(
-        {
-            row["enrolment_id"]: (Decimal(row["minutes"]) / 60).quantize(Decimal("0.1"))
-            for row in rows
-        }
-    )
-    return hours
-
-
-def last_contact_by_enrolment(enrolment_ids) -> dict:
-    """Enrolment id → the start of the latest session held, or None, one query."""
-    enrolment_ids = list(enrolment_ids)
-    rows = (
-        CoachingSession.objects.filter(
-            enrolment_id__in=enrolment_ids, starts_at__lte=timezone.now()
-        )
-        .values("enrolment_id")
-        .annotate(last=Max("starts_at"))
-    )
-    last = dict.fromkeys(enrolment_ids)
-    last.update({row["enrolment_id"]: row["last"] for row in rows})
-    return last
 
 
 # --- Rows of enterprises ------------------------------------------------------------------
