@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404
 
 from digitalees.roles import is_agency_staff
@@ -70,6 +71,41 @@ class EnrolmentAccess:
         return self.is_coach or self.is_agency
 
 
+def _with_access(queryset, user, organisation_field: str):
+    """The rows bring along what the rules ask about the user and the row's organisation
+    (their membership and its role, whether they are its assigned coach), in the same query:
+    a plan's or an action's page, and a move on the board, ask it every time (the move must
+    stay within 8 queries)."""
+    if not getattr(user, "is_authenticated", False):
+        return queryset.all()
+    memberships = Membership.objects.filter(user=user, organisation_id=OuterRef(organisation_field))
+    return queryset.annotate(
+        access_membership_pk=Subquery(memberships.values("pk")[:1]),
+        access_membership_role=Subquery(memberships.values("role")[:1]),
+        access_is_coach=Exists(
+            CoachAssignment.objects.filter(coach=user, organisation_id=OuterRef(organisation_field))
+        ),
+    )
+
+
+def _access_from(row, user, organisation) -> EnrolmentAccess:
+    """The access of `user` to `organisation`, from what `_with_access` read with `row`."""
+    access = EnrolmentAccess.of(user, organisation)
+    if hasattr(row, "access_is_coach"):
+        membership = None
+        if row.access_membership_pk is not None:
+            membership = Membership(
+                pk=row.access_membership_pk,
+                user=user,
+                organisation=organisation,
+                role=row.access_membership_role,
+            )
+        # What the cached properties would fetch (as OrganisationAccess.of_member does).
+        access.organisation_access.__dict__["membership"] = membership
+        access.organisation_access.__dict__["is_assigned_coach"] = row.access_is_coach
+    return access
+
+
 def _check(access: EnrolmentAccess, *, allowed: bool = True) -> EnrolmentAccess:
     if not access.can_view:
         raise Http404
@@ -94,10 +130,15 @@ def get_enrolment_for(request, pk: int, *, manage_sessions: bool = False):
 def get_plan_for(request, pk: int, *, edit: bool = False):
     """(plan, access): 404 for those who may not see its organisation, 403 with `edit` for
     those who may see but not change it."""
-    plan = Plan.objects.select_related("organisation", "enrolment__cohort").filter(pk=pk).first()
+    plan = (
+        _with_access(Plan.objects, request.user, "organisation_id")
+        .select_related("organisation", "enrolment__cohort")
+        .filter(pk=pk)
+        .first()
+    )
     if plan is None:
         raise Http404
-    access = EnrolmentAccess.of(request.user, plan.organisation)
+    access = _access_from(plan, request.user, plan.organisation)
     _check(access)
     if edit and not access.can_edit_plan:
         raise PermissionDenied
@@ -107,13 +148,14 @@ def get_plan_for(request, pk: int, *, edit: bool = False):
 def get_action_for(request, pk: int, *, edit: bool = False):
     """(action, access), as `get_plan_for` for the action's plan."""
     action = (
-        Action.objects.select_related("plan__organisation", "plan__enrolment__cohort", "owner")
+        _with_access(Action.objects, request.user, "plan__organisation_id")
+        .select_related("plan__organisation", "plan__enrolment__cohort", "owner")
         .filter(pk=pk)
         .first()
     )
     if action is None:
         raise Http404
-    access = EnrolmentAccess.of(request.user, action.plan.organisation)
+    access = _access_from(action, request.user, action.plan.organisation)
     _check(access)
     if edit and not access.can_edit_plan:
         raise PermissionDenied
