@@ -63,15 +63,17 @@ class PlanCreateForm(PlanFieldsForm):
     with a title the user may change). The proposals come from the starting diagnostic,
     computed again on the server: only their dimension codes and titles are posted."""
 
-    def __init__(self, *args, proposals=(), **kwargs):
+    def __init__(self, *args, proposals=(), dimensions=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.proposals = list(proposals)
+        dimensions = dimensions or {}
         for proposal in self.proposals:
+            dimension = dimensions.get(proposal.dimension_code, proposal.dimension_code)
             self.fields[f"keep_{proposal.dimension_code}"] = forms.BooleanField(
                 label=_("Add this action"), required=False, initial=True
             )
             self.fields[f"title_{proposal.dimension_code}"] = forms.CharField(
-                label=_("Title of the action"),
+                label=_("Title of the action for “%(dimension)s”") % {"dimension": dimension},
                 max_length=Action._meta.get_field("title").max_length,
                 initial=proposal.title,
                 required=False,
@@ -203,10 +205,15 @@ class MilestoneReachForm(forms.Form):
 
 
 class StepCompleteForm(forms.ModelForm):
+    note = forms.CharField(
+        label=StepCompletion._meta.get_field("note").verbose_name,
+        required=False,
+        max_length=2000,
+    )
+
     class Meta:
         model = StepCompletion
         fields = ["note"]
-        widgets = {"note": forms.TextInput()}
 
 
 # --- The action list's filters -------------------------------------------------------

@@ -67,7 +67,8 @@ def plan_create(request, pk):
     )
     result, choice = _starting_result(request, results)
     proposals = selectors.action_proposals(result)
-    form = PlanCreateForm(request.POST or None, proposals=proposals)
+    dimensions = selectors.dimension_titles(result) if result else {}
+    form = PlanCreateForm(request.POST or None, proposals=proposals, dimensions=dimensions)
     if request.method == "POST" and form.is_valid():
         try:
             plan = services.plan_create(
@@ -94,7 +95,7 @@ def plan_create(request, pk):
             "result": result,
             "choice": choice,
             "form": form,
-            "dimensions": selectors.dimension_titles(result) if result else {},
+            "dimensions": dimensions,
         },
     )
 
@@ -264,7 +265,9 @@ def plan_actions(request, pk):
     )
     # Invalid filters select nothing: a partial filter would show the wrong set.
     valid = not filters.is_bound or filters.is_valid()
-    actions = list(filters.qs[:LIST_LIMIT]) if valid else []
+    actions = list(filters.qs[: LIST_LIMIT + 1]) if valid else []
+    truncated = len(actions) > LIST_LIMIT
+    actions = actions[:LIST_LIMIT]
     today = timezone.localdate()
     for action in actions:
         action.overdue = action.is_overdue(today)
@@ -278,6 +281,7 @@ def plan_actions(request, pk):
             form=filters.form,
             actions=actions,
             limit=LIST_LIMIT,
+            truncated=truncated,
             dimensions=dimensions,
             filtered=bool(request.GET),
         ),

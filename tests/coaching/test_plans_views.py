@@ -239,6 +239,17 @@ def test_a_step_is_done_with_its_deliverable_then_reopened(client_for, roles, pl
     assert not plan.step_completions.exists()
 
 
+def test_a_deliverable_note_too_long_is_refused(client_for, roles, plan, english):
+    step = _step()
+    response = client_for(roles["coach"]).post(
+        reverse("coaching:step_complete", kwargs={"pk": plan.pk, "step_pk": step.pk}),
+        {"note": "x" * 2001},
+        follow=True,
+    )
+    assert "The deliverable's note is too long." in _messages(response)
+    assert not plan.step_completions.exists()
+
+
 @pytest.mark.parametrize("size", [1, 200])
 def test_the_overview_costs_the_same_queries_with_1_or_200_actions(
     client_for, roles, organisation, enrolment, size, django_assert_max_num_queries
@@ -325,6 +336,33 @@ def test_the_list_filters_and_sorts(client_for, roles, plan):
     assert titles(owner=roles["member"].pk) == ["Low"]
     assert titles(overdue="on") == ["Low"]
     assert titles(due_before=(TODAY + 2 * DAY).isoformat(), sort="due") == ["Low", "Medium"]
+
+
+def test_the_list_shows_at_most_its_limit_and_says_so(client_for, roles, plan, monkeypatch):
+    from coaching import views
+
+    monkeypatch.setattr(views, "LIST_LIMIT", 2)
+    _many_actions(plan, 3, roles)
+    response = client_for(roles["coach"]).get(
+        reverse("coaching:plan_actions", kwargs={"pk": plan.pk})
+    )
+    assert len(response.context["actions"]) == 2
+    assert "The first 2 are shown: narrow the filters to see the others." in (
+        response.content.decode()
+    )
+    plan.actions.last().delete()  # exactly the limit: nothing left out, nothing said
+    response = client_for(roles["coach"]).get(
+        reverse("coaching:plan_actions", kwargs={"pk": plan.pk})
+    )
+    assert "The first 2 are shown" not in response.content.decode()
+
+
+def test_a_move_from_the_list_goes_back_to_the_list(client_for, roles, action):
+    response = client_for(roles["coach"]).post(
+        _status_url(action), {"status": "in_progress", "version": 1, "back": "list"}
+    )
+    url = reverse("coaching:plan_actions", kwargs={"pk": action.plan_id})
+    assert response.url == f"{url}#action-{action.pk}"
 
 
 def test_an_invalid_filter_selects_nothing_and_says_so(client_for, roles, plan, english):
