@@ -424,9 +424,8 @@ def action_status(request, pk):
     form = ActionStatusForm(request.POST)
     message, status_code = None, 200
     if not form.is_valid():
-        message, status_code = _("Choose a status from the list."), 400
-        if "status" not in form.errors:
-            message = _error_text(ValidationError(list(form.errors.values())[0]))
+        message = " ".join(" ".join(errors) for errors in form.errors.values())
+        status_code = 400
     else:
         previous = action.get_status_display()
         try:

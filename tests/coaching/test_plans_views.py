@@ -565,6 +565,25 @@ def test_an_unknown_status_is_refused(client_for, roles, action, english):
     assert action.status == "todo" and action.status_changes.count() == 1
 
 
+def test_a_card_without_its_version_is_refused(client_for, roles, action, english):
+    response = client_for(roles["coach"]).post(
+        _status_url(action), {"status": "done"}, HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 400
+    assert "The form is incomplete: reload the page and try again." in response.content.decode()
+    action.refresh_from_db()
+    assert action.status == "todo"
+
+
+def test_moving_to_the_same_status_is_told(client_for, roles, action, english):
+    response = client_for(roles["coach"]).post(
+        _status_url(action), {"status": "todo", "version": 1}, follow=True
+    )
+    assert "This action is already “To do”." in _messages(response)
+    action.refresh_from_db()
+    assert action.version == 1 and action.status_changes.count() == 1
+
+
 @pytest.mark.parametrize("role", ["other_org_member", "unassigned_coach"])
 def test_strangers_cannot_move_an_action(client_for, roles, action, role):
     response = client_for(roles[role]).post(_status_url(action), {"status": "done", "version": 1})

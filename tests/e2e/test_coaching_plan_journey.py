@@ -104,7 +104,37 @@ def test_a_coach_builds_the_plan_and_moves_actions_the_member_sees_it(page, live
     log_in(page, admin.email)
     visit(page, plan.get_absolute_url())
     expect(page.locator("main")).to_contain_text("Des outils simples")
+    # They add to the vision (the form carries the version it was read at).
+    edit_url = reverse("coaching:plan_edit", kwargs={"pk": plan.pk})
+    follow(page, page.locator(f"main a[href='{edit_url}']"))
+    form = form_with(page, "vision")
+    form.locator("[name=vision]").fill("Des outils simples, sûrs, que toute l'équipe maîtrise.")
+    follow(page, submit_button(form))
+    expect(page).to_have_url(re.compile(rf"{plan.get_absolute_url()}$"))
+    plan.refresh_from_db()
+    assert plan.vision.startswith("Des outils simples, sûrs") and plan.version == 2
+
     visit(page, board_url)
     expect(page.locator(f"section:has(#column-done) #action-{first.pk}")).to_be_visible()
     follow(page, page.locator(f"#action-{second.pk} h3 a"))
     expect(page.locator("main .timeline")).to_contain_text("En attente du budget")
+
+    # The list of actions, filtered to the blocked ones.
+    list_url = reverse("coaching:plan_actions", kwargs={"pk": plan.pk})
+    follow(page, page.locator(f"main nav a[href='{list_url}']"))
+    form = form_with(page, "overdue")
+    form.locator("[name=status]").select_option("blocked")
+    follow(page, submit_button(form))
+    rows = page.locator("main table tbody tr")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text(second.title)
+
+    # An action's form: a due date before its start is refused, and nothing changes.
+    visit(page, reverse("coaching:action_edit", kwargs={"pk": second.pk}))
+    form = form_with(page, "due_on")
+    form.locator("[name=starts_on]").fill("2026-05-01")
+    form.locator("[name=due_on]").fill("2026-04-01")
+    follow(page, submit_button(form))
+    expect(page.locator("[data-error-summary]")).to_be_focused()
+    second.refresh_from_db()
+    assert second.due_on is None
