@@ -219,7 +219,6 @@ def plan_overview(plan: Plan, today=None) -> dict:
         "first_result": span[0],
         "last_result": span[1],
         "dimension_change": dimension_change(plan, span),
-        "dimensions": dimension_titles(),
     }
 
 

@@ -113,6 +113,18 @@ def test_a_kept_proposal_needs_a_title(client_for, roles, organisation, enrolmen
     assert not Plan.objects.exists()
 
 
+@pytest.mark.parametrize("size", [1, 4])
+def test_the_new_plan_page_costs_the_same_queries_with_1_or_4_diagnostics(
+    client_for, roles, organisation, enrolment, size, django_assert_max_num_queries
+):
+    for rank in range(size):
+        _result(organisation, roles["org_admin"], rank=rank)
+    client = client_for(roles["coach"])
+    url = reverse("coaching:plan_create", kwargs={"pk": enrolment.pk})
+    with django_assert_max_num_queries(12):  # 9 measured, with 1 and with 4
+        assert client.get(url).status_code == 200
+
+
 def test_one_plan_per_enrolment_the_second_visit_goes_to_it(client_for, roles, plan):
     response = client_for(roles["coach"]).get(
         reverse("coaching:plan_create", kwargs={"pk": plan.enrolment_id})
@@ -260,7 +272,7 @@ def test_the_overview_costs_the_same_queries_with_1_or_200_actions(
     services.milestone_create(plan=plan, title="M", due_on=TODAY)
     _step()
     client = client_for(roles["coach"])
-    with django_assert_max_num_queries(17):  # 14 measured, with 1 and with 200
+    with django_assert_max_num_queries(16):  # 13 measured, with 1 and with 200
         assert client.get(plan.get_absolute_url()).status_code == 200
 
 
@@ -394,6 +406,23 @@ def test_an_action_is_added_with_an_owner_of_the_enterprise(client_for, roles, p
     assert response.status_code == 302 and response.url == action.get_absolute_url()
     assert (action.owner, action.priority) == (roles["member"], "high")
     assert action.status_changes.get().changed_by == roles["coach"]
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_the_action_forms_cost_the_same_queries_with_1_or_6_people(
+    client_for, roles, action, size, django_assert_max_num_queries
+):
+    for _ in range(size):
+        MembershipFactory(organisation=action.plan.organisation)
+        CoachAssignmentFactory(organisation=action.plan.organisation)
+    client = client_for(roles["coach"])
+    with django_assert_max_num_queries(7):  # 4 measured, with 1 and with 6
+        assert (
+            client.get(reverse("coaching:action_edit", kwargs={"pk": action.pk})).status_code == 200
+        )
+    with django_assert_max_num_queries(7):  # 4 measured, with 1 and with 6
+        url = reverse("coaching:action_create", kwargs={"pk": action.plan_id})
+        assert client.get(url).status_code == 200
 
 
 def _action_data(**fields):
