@@ -1,7 +1,9 @@
 """A coach creates an enterprise's transformation plan from its diagnostic, moves actions on
 the board with the keyboard (htmx swaps the board, the focus stays on the moved card) and
-once through the form as it posts without JavaScript; the enterprise's admin then sees the
-plan. The diagnostic is submitted through the services (answering in the browser is the
+once through the form as it posts without JavaScript; a stale card (the admin dropped the
+action meanwhile) is refused and the board shown as it is now. The enterprise's admin then
+sees the plan, edits its vision, filters its actions, and is refused a due date before the
+start. The diagnostic is submitted through the services (answering in the browser is the
 diagnostic journey's subject); every page reached is audited at both widths.
 Selectors follow URLs, ids and field names rather than wording (the site answers in French).
 """
@@ -12,12 +14,14 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from coaching import services
 from coaching.models import Action, Plan
 from diagnostic.services import assessment_start, assessment_submit
-from tests.coaching.factories import enrol
+from tests.coaching.factories import enrol, make_action
 from tests.diagnostic.conftest import answer_everything
 from tests.factories import CoachAssignmentFactory, MembershipFactory, OrganisationFactory
 
+from . import a11y
 from .a11y import check_a11y, follow, visit
 from .steps import PASSWORD, form_with, log_in, log_out, submit_button
 
@@ -49,9 +53,10 @@ def test_a_coach_builds_the_plan_and_moves_actions_the_member_sees_it(page, live
 
     # On the board, with the keyboard: from the card's title, Tab to its status, choose
     # "in progress", Tab to "Move", Enter. htmx swaps the board; the focus stays on the card.
+    first, second = plan.actions.order_by("position", "pk")
+    third = make_action(plan, title="Refaire le site web", position=9)
     board_url = reverse("coaching:plan_board", kwargs={"pk": plan.pk})
     follow(page, page.locator(f"main nav a[href='{board_url}']"))
-    first, second = plan.actions.order_by("position", "pk")
     page.locator(f"#action-{first.pk} h3 a").focus()
     page.keyboard.press("Tab")
     status = page.locator(f"#status-{first.pk}")
@@ -80,6 +85,25 @@ def test_a_coach_builds_the_plan_and_moves_actions_the_member_sees_it(page, live
     expect(page.locator(f"section:has(#column-done) #action-{first.pk}")).to_be_visible()
     first.refresh_from_db()
     assert (first.status, first.progress) == (Action.Status.DONE, 100)
+
+    # Meanwhile the admin drops the third action: the coach's card of it is stale. Their
+    # move is refused (409), the board comes back as it is now, and they are told.
+    services.action_set_status(action=third, status="dropped", by=admin, version=1)
+    card = page.locator(f"#action-{third.pk} form")
+    card.locator("[name=status]").select_option("done")
+    with page.expect_response(lambda r: r.request.method == "POST") as refused:
+        card.locator("button[type=submit]").click()
+    assert refused.value.status == 409
+    expect(page.locator(f"section:has(#column-dropped) #action-{third.pk}")).to_be_visible()
+    expect(page.locator("#board .alert")).to_contain_text("Abandonnée")
+    expect(page.locator("#board-status")).to_contain_text("Abandonnée")
+    third.refresh_from_db()
+    assert third.status == Action.Status.DROPPED
+    # Chromium reports every 4xx answer in its console: this one is the refusal expected.
+    errors = a11y._AUDITS[id(page)].console_errors
+    refusal = [e for e in errors if "409" in e and f"/coaching/actions/{third.pk}/status/" in e]
+    assert len(refusal) == 1
+    errors.remove(refusal[0])
 
     # The same form without JavaScript: a plain POST (no htmx), a redirect to the board and
     # a message. form.submit() posts as a browser without scripts does.
