@@ -143,6 +143,11 @@ def dimension_change(plan: Plan, span=None) -> list[dict]:
 # --- The plan's pages (plan, board, list, action) -----------------------------------
 
 
+def starting_results(organisation) -> list[Result]:
+    """The diagnostics a new plan may start from: the organisation's results, latest first."""
+    return list(Result.objects.filter(organisation=organisation).order_by("-created_at", "-pk"))
+
+
 def plan_people(plan: Plan):
     """Who may own one of the plan's actions: the enterprise's members and its coaches."""
     from digitalees.models import User

@@ -11,8 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from diagnostic.models import Result
-
 from . import selectors, services
 from .forms import (
     ActionEditForm,
@@ -62,9 +60,7 @@ def plan_create(request, pk):
     if existing is not None:
         messages.info(request, _("This enterprise already has its plan."))
         return redirect(existing)
-    results = list(
-        Result.objects.filter(organisation=enrolment.organisation).order_by("-created_at")
-    )
+    results = selectors.starting_results(enrolment.organisation)
     result, choice = _starting_result(request, results)
     proposals = selectors.action_proposals(result)
     dimensions = selectors.dimension_titles(result) if result else {}
