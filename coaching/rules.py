@@ -78,7 +78,9 @@ def _with_access(queryset, user, organisation_field: str):
     stay within 8 queries)."""
     if not getattr(user, "is_authenticated", False):
         return queryset.all()
-    memberships = Membership.objects.filter(user=user, organisation_id=OuterRef(organisation_field))
+    memberships = Membership.objects.filter(
+        user=user, organisation_id=OuterRef(organisation_field)
+    ).order_by()
     return queryset.annotate(
         access_membership_pk=Subquery(memberships.values("pk")[:1]),
         access_membership_role=Subquery(memberships.values("role")[:1]),

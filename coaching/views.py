@@ -237,7 +237,8 @@ def _board_context(plan, access, **extra):
         access,
         columns=selectors.board_columns(plan),
         dimensions=selectors.dimension_titles(),
-        statuses=Action.Status.choices,
+        # Translated once, not once per card (the labels are lazy).
+        statuses=[(value, str(label)) for value, label in Action.Status.choices],
         **extra,
     )
 

@@ -382,7 +382,12 @@ def test_an_invalid_filter_selects_nothing_and_says_so(client_for, roles, plan, 
     url = reverse("coaching:plan_actions", kwargs={"pk": plan.pk})
     response = client_for(roles["coach"]).get(url, {"status": "someday"})
     assert response.context["actions"] == []
-    assert "Choose a status from the list." in response.content.decode()
+    html = response.content.decode()
+    assert "Choose a status from the list." in html
+    # The field is marked invalid and described by its message (screen readers say both).
+    field = re.search(r'<select name="status"[^>]*>', html).group(0)
+    assert 'aria-invalid="true"' in field and 'aria-describedby="id_status-error"' in field
+    assert 'id="id_status-error"' in html
 
 
 # --- Actions ----------------------------------------------------------------------------
