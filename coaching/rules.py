@@ -73,7 +73,7 @@ class EnrolmentAccess:
 
 def _with_access(queryset, user, organisation_field: str):
     """The rows bring along what the rules ask about the user and the row's organisation
-    (their membership and its role, whether they are its assigned coach), in the same query:
+    (their membership's role, whether they are its assigned coach), in the same query:
     a plan's or an action's page, and a move on the board, ask it every time (the move must
     stay within 8 queries)."""
     if not getattr(user, "is_authenticated", False):
@@ -82,7 +82,6 @@ def _with_access(queryset, user, organisation_field: str):
         user=user, organisation_id=OuterRef(organisation_field)
     ).order_by()
     return queryset.annotate(
-        access_membership_pk=Subquery(memberships.values("pk")[:1]),
         access_membership_role=Subquery(memberships.values("role")[:1]),
         access_is_coach=Exists(
             CoachAssignment.objects.filter(coach=user, organisation_id=OuterRef(organisation_field))
@@ -95,12 +94,10 @@ def _access_from(row, user, organisation) -> EnrolmentAccess:
     access = EnrolmentAccess.of(user, organisation)
     if hasattr(row, "access_is_coach"):
         membership = None
-        if row.access_membership_pk is not None:
+        if row.access_membership_role is not None:
+            # Its role is what the rules ask of it (a membership's role is never empty).
             membership = Membership(
-                pk=row.access_membership_pk,
-                user=user,
-                organisation=organisation,
-                role=row.access_membership_role,
+                user=user, organisation=organisation, role=row.access_membership_role
             )
         # What the cached properties would fetch (as OrganisationAccess.of_member does).
         access.organisation_access.__dict__["membership"] = membership
