@@ -39,6 +39,11 @@ urlpatterns = [
     ),
     path(
         "coaching/plans/<int:pk>/steps/<int:step_pk>/reopen/",
+        views.step_reopen_confirm,
+        name="step_reopen_confirm",
+    ),
+    path(
+        "coaching/plans/<int:pk>/steps/<int:step_pk>/reopen/confirmed/",
         views.step_reopen,
         name="step_reopen",
     ),

@@ -219,6 +219,42 @@ def step_complete(request, pk, step_pk):
 
 
 @login_required
+@require_GET
+def step_reopen_confirm(request, pk, step_pk):
+    """Asks before reopening a step: its deliverable's note is forgotten (works without
+    JavaScript)."""
+    plan, _access = get_plan_for(request, pk, edit=True)
+    step = get_object_or_404(Step, pk=step_pk)
+    detail = reverse("coaching:plan_detail", kwargs={"pk": plan.pk}) + "#methodology"
+    completion = plan.step_completions.filter(step=step).first()
+    if completion is None:
+        messages.info(
+            request, _("“%(title)s” is not done: nothing to reopen.") % {"title": step.tr("title")}
+        )
+        return redirect(detail)
+    return render(
+        request,
+        "confirm.html",
+        {
+            "organisation": plan.organisation,
+            "title": _("Reopen “%(title)s”?") % {"title": step.tr("title")},
+            "explanation": (
+                _(
+                    "The step is shown as to do again, and the note on its deliverable is "
+                    "forgotten: “%(note)s”."
+                )
+                % {"note": completion.note}
+                if completion.note
+                else _("The step is shown as to do again.")
+            ),
+            "action": reverse("coaching:step_reopen", kwargs={"pk": plan.pk, "step_pk": step.pk}),
+            "confirm_label": _("Reopen the step"),
+            "cancel_url": detail,
+        },
+    )
+
+
+@login_required
 @require_POST
 def step_reopen(request, pk, step_pk):
     plan, _access = get_plan_for(request, pk, edit=True)

@@ -7,7 +7,7 @@ strangers get 404. Each action that changes something redirects once done (302).
 """
 
 from coaching import services
-from coaching.models import Phase, Step
+from coaching.models import Phase, Plan, Step
 from tests.coaching.factories import enrol, make_action
 from tests.test_permission_matrix import (
     NOT_ALLOWED_LOGGED_IN,
@@ -57,6 +57,17 @@ def _step_kwargs(org, p):
     return {"pk": _plan(org).pk, "step_pk": step.pk}
 
 
+def _done_step_kwargs(org, p):
+    kwargs = _step_kwargs(org, p)
+    services.step_complete(
+        plan=Plan.objects.get(pk=kwargs["pk"]),
+        step=Step.objects.get(pk=kwargs["step_pk"]),
+        by=None,
+        note="Compte rendu",
+    )
+    return kwargs
+
+
 def _plan_edit_data(org, p):
     return {"vision": "Une vision", "objectives": "", "version": 1}
 
@@ -96,6 +107,8 @@ MATRIX = {
     ("coaching:step_complete", "post"): Row(
         _step_kwargs, ORG_VIEW_ACTION, lambda org, p: {"note": "Compte rendu"}
     ),
+    ("coaching:step_reopen_confirm", "get"): Row(_done_step_kwargs, ORG_VIEW),
+    ("coaching:step_reopen_confirm", "post"): Row(_done_step_kwargs, NOT_ALLOWED_LOGGED_IN),
     ("coaching:step_reopen", "get"): Row(_step_kwargs, NOT_ALLOWED_LOGGED_IN),
     ("coaching:step_reopen", "post"): Row(_step_kwargs, ORG_VIEW_ACTION),
     ("coaching:action_detail", "get"): Row(_action_kwargs, ORG_VIEW),

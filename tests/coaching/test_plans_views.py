@@ -247,8 +247,17 @@ def test_a_step_is_done_with_its_deliverable_then_reopened(client_for, roles, pl
     assert (completion.note, completion.completed_by) == ("Compte rendu du 3 mars", roles["coach"])
     page = client.get(plan.get_absolute_url())
     assert "1 of 1 steps done" in page.content.decode()
-    client.post(reverse("coaching:step_reopen", kwargs={"pk": plan.pk, "step_pk": step.pk}))
+    # Reopening asks first, naming the note that will be forgotten.
+    kwargs = {"pk": plan.pk, "step_pk": step.pk}
+    confirm = client.get(reverse("coaching:step_reopen_confirm", kwargs=kwargs))
+    assert "the note on its deliverable is forgotten: “Compte rendu du 3 mars”" in (
+        confirm.content.decode()
+    )
+    assert plan.step_completions.exists()
+    client.post(reverse("coaching:step_reopen", kwargs=kwargs))
     assert not plan.step_completions.exists()
+    response = client.get(reverse("coaching:step_reopen_confirm", kwargs=kwargs), follow=True)
+    assert "“Debrief” is not done: nothing to reopen." in _messages(response)
 
 
 def test_a_deliverable_note_too_long_is_refused(client_for, roles, plan, english):
