@@ -15,7 +15,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from coaching import services
-from coaching.models import Action, Plan
+from coaching.models import Action, Phase, Plan, Step
 from diagnostic.services import assessment_start, assessment_submit
 from tests.coaching.factories import enrol, make_action
 from tests.diagnostic.conftest import answer_everything
@@ -34,6 +34,15 @@ def test_a_coach_builds_the_plan_and_moves_actions_the_member_sees_it(page, live
     assessment = assessment_start(respondent=admin, organisation=organisation)
     result = assessment_submit(assessment=answer_everything(assessment, rank=1)).result
     enrolment = enrol(organisation)
+    phase = Phase.objects.create(position=1, title_fr="Diagnostic", title_en="Diagnostic")
+    step = Step.objects.create(
+        phase=phase,
+        position=1,
+        title_fr="Restitution du diagnostic",
+        title_en="Diagnostic debrief",
+        deliverable_fr="Compte rendu",
+        deliverable_en="Minutes",
+    )
 
     # The coach opens the new plan's page: the latest diagnostic is chosen, its weakest
     # dimensions proposed as first actions, all ticked.
@@ -128,6 +137,25 @@ def test_a_coach_builds_the_plan_and_moves_actions_the_member_sees_it(page, live
     log_in(page, admin.email)
     visit(page, plan.get_absolute_url())
     expect(page.locator("main")).to_contain_text("Des outils simples")
+    # A milestone, and a step of the programme done with its deliverable, then reopened
+    # (asked first: the note is forgotten).
+    form = form_with(page, "due_on")
+    form.locator("[name=title]").fill("Sauvegardes en place")
+    form.locator("[name=due_on]").fill("2027-03-31")
+    follow(page, submit_button(form))
+    assert plan.milestones.get().title == "Sauvegardes en place"
+    form = page.locator(f"#methodology form:has(#step-note-{step.pk})")
+    form.locator("[name=note]").fill("Compte rendu partagé")
+    follow(page, submit_button(form))
+    assert plan.step_completions.get().note == "Compte rendu partagé"
+    confirm_url = reverse(
+        "coaching:step_reopen_confirm", kwargs={"pk": plan.pk, "step_pk": step.pk}
+    )
+    follow(page, page.locator(f"main a[href='{confirm_url}']"))
+    expect(page.locator("main")).to_contain_text("Compte rendu partagé")
+    follow(page, submit_button(page.locator("main form")))
+    assert not plan.step_completions.exists()
+
     # They add to the vision (the form carries the version it was read at).
     edit_url = reverse("coaching:plan_edit", kwargs={"pk": plan.pk})
     follow(page, page.locator(f"main a[href='{edit_url}']"))
