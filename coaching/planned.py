@@ -12,14 +12,6 @@ def placeholder(request, **kwargs):
 
 
 urlpatterns = [
-    # plans (coaching/views.py)
-    path("coaching/enrolments/<int:pk>/plan/new/", placeholder, name="plan_create"),
-    path("coaching/plans/<int:pk>/", placeholder, name="plan_detail"),
-    path("coaching/plans/<int:pk>/board/", placeholder, name="plan_board"),
-    path("coaching/plans/<int:pk>/actions/", placeholder, name="plan_actions"),
-    path("coaching/plans/<int:pk>/actions/new/", placeholder, name="action_create"),
-    path("coaching/actions/<int:pk>/", placeholder, name="action_detail"),
-    path("coaching/actions/<int:pk>/status/", placeholder, name="action_status"),
     # selection and staff (coaching/selection/, coaching/staff/)
     path("coaching/cohorts/", placeholder, name="cohort_list"),
     path("coaching/cohorts/<slug:slug>/", placeholder, name="cohort_detail"),

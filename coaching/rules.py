@@ -18,7 +18,7 @@ from functools import cached_property
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import Http404
 
 from digitalees.models import User
@@ -73,6 +73,40 @@ class EnrolmentAccess:
         return self.is_coach or self.is_agency
 
 
+def _with_access(queryset, user, organisation_field: str):
+    """The rows bring along what the rules ask about the user and the row's organisation
+    (their membership's role, whether they are its assigned coach), in the same query:
+    a plan's or an action's page, and a move on the board, ask it every time (the move must
+    stay within 8 queries)."""
+    if not getattr(user, "is_authenticated", False):
+        return queryset.all()
+    memberships = Membership.objects.filter(
+        user=user, organisation_id=OuterRef(organisation_field)
+    ).order_by()
+    return queryset.annotate(
+        access_membership_role=Subquery(memberships.values("role")[:1]),
+        access_is_coach=Exists(
+            CoachAssignment.objects.filter(coach=user, organisation_id=OuterRef(organisation_field))
+        ),
+    )
+
+
+def _access_from(row, user, organisation) -> EnrolmentAccess:
+    """The access of `user` to `organisation`, from what `_with_access` read with `row`."""
+    access = EnrolmentAccess.of(user, organisation)
+    if hasattr(row, "access_is_coach"):
+        membership = None
+        if row.access_membership_role is not None:
+            # Its role is what the rules ask of it (a membership's role is never empty).
+            membership = Membership(
+                user=user, organisation=organisation, role=row.access_membership_role
+            )
+        # What the cached properties would fetch (as OrganisationAccess.of_member does).
+        access.organisation_access.__dict__["membership"] = membership
+        access.organisation_access.__dict__["is_assigned_coach"] = row.access_is_coach
+    return access
+
+
 def _check(access: EnrolmentAccess, *, allowed: bool = True) -> EnrolmentAccess:
     if not access.can_view:
         raise Http404
@@ -97,10 +131,15 @@ def get_enrolment_for(request, pk: int, *, manage_sessions: bool = False):
 def get_plan_for(request, pk: int, *, edit: bool = False):
     """(plan, access): 404 for those who may not see its organisation, 403 with `edit` for
     those who may see but not change it."""
-    plan = Plan.objects.select_related("organisation", "enrolment__cohort").filter(pk=pk).first()
+    plan = (
+        _with_access(Plan.objects, request.user, "organisation_id")
+        .select_related("organisation", "enrolment__cohort")
+        .filter(pk=pk)
+        .first()
+    )
     if plan is None:
         raise Http404
-    access = EnrolmentAccess.of(request.user, plan.organisation)
+    access = _access_from(plan, request.user, plan.organisation)
     _check(access)
     if edit and not access.can_edit_plan:
         raise PermissionDenied
@@ -110,13 +149,14 @@ def get_plan_for(request, pk: int, *, edit: bool = False):
 def get_action_for(request, pk: int, *, edit: bool = False):
     """(action, access), as `get_plan_for` for the action's plan."""
     action = (
-        Action.objects.select_related("plan__organisation", "plan__enrolment__cohort", "owner")
+        _with_access(Action.objects, request.user, "plan__organisation_id")
+        .select_related("plan__organisation", "plan__enrolment__cohort", "owner")
         .filter(pk=pk)
         .first()
     )
     if action is None:
         raise Http404
-    access = EnrolmentAccess.of(request.user, action.plan.organisation)
+    access = _access_from(action, request.user, action.plan.organisation)
     _check(access)
     if edit and not access.can_edit_plan:
         raise PermissionDenied

@@ -100,9 +100,9 @@ def cohort_median_progress(cohort) -> int | None:
     return None if median is None else round(median)
 
 
-def dimension_change(plan: Plan) -> list[dict]:
-    """Per dimension: the score in the plan's first diagnostic, in its last (the closing
-    one, or the organisation's latest since the plan began), and the change."""
+def diagnostic_span(plan: Plan) -> tuple[Result | None, Result | None]:
+    """The plan's first diagnostic and its last: the closing one, or the organisation's
+    latest since the plan began (None while there is none after the first)."""
     first = plan.baseline_result
     last = plan.final_result
     if last is None and first is not None:
@@ -112,6 +112,13 @@ def dimension_change(plan: Plan) -> list[dict]:
             .filter(created_at__gt=first.created_at)
             .first()
         )
+    return first, last
+
+
+def dimension_change(plan: Plan, span=None) -> list[dict]:
+    """Per dimension: the score in the plan's first diagnostic, in its last (the closing
+    one, or the organisation's latest since the plan began), and the change."""
+    first, last = span or diagnostic_span(plan)
     if first is None:
         return []
     before = {s.dimension_code: s.score for s in first.scores.all()}
@@ -132,3 +139,95 @@ def dimension_change(plan: Plan) -> list[dict]:
             }
         )
     return rows
+
+
+# --- The plan's pages (plan, board, list, action) -----------------------------------
+
+
+def starting_results(organisation) -> list[Result]:
+    """The diagnostics a new plan may start from: the organisation's results, latest first."""
+    return list(Result.objects.filter(organisation=organisation).order_by("-created_at", "-pk"))
+
+
+def plan_people(plan: Plan):
+    """Who may own one of the plan's actions: the enterprise's members and its coaches."""
+    from digitalees.models import User
+
+    organisation_id = plan.organisation_id
+    return (
+        User.objects.filter(
+            Q(memberships__organisation_id=organisation_id)
+            | Q(coach_assignments__organisation_id=organisation_id)
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "email")
+    )
+
+
+def plan_actions(plan: Plan):
+    """The plan's actions with what a card or a row shows, in board order."""
+    return plan.actions.select_related("owner").order_by("position", "pk")
+
+
+def board_columns(plan: Plan, today=None) -> list[dict]:
+    """One column per status, in the statuses' order, each with its actions (one query)."""
+    today = today or timezone.localdate()
+    columns = {
+        status: {"status": status, "label": label, "actions": []}
+        for status, label in Action.Status.choices
+    }
+    for action in plan_actions(plan):
+        action.overdue = action.is_overdue(today)
+        columns[action.status]["actions"].append(action)
+    return list(columns.values())
+
+
+def plan_methodology(plan: Plan) -> list[dict]:
+    """The programme's phases, each with its steps and, for each, the plan's completion
+    (or None), in three queries whatever their number."""
+    from .models import Phase, StepCompletion
+
+    completions = {
+        c.step_id: c
+        for c in StepCompletion.objects.filter(plan=plan).select_related("completed_by")
+    }
+    phases = []
+    for phase in Phase.objects.prefetch_related("steps"):
+        steps = [(step, completions.get(step.pk)) for step in phase.steps.all()]
+        phases.append(
+            {
+                "phase": phase,
+                "steps": steps,
+                "done": sum(1 for _step, completion in steps if completion),
+            }
+        )
+    return phases
+
+
+def plan_overview(plan: Plan, today=None) -> dict:
+    """What the plan's page composes: progress, counts per status, overdue actions,
+    milestones, the methodology, the change per dimension since the first diagnostic."""
+    today = today or timezone.localdate()
+    counts = action_counts_by_plan([plan.pk], today)[plan.pk]
+    span = diagnostic_span(plan)
+    return {
+        "progress": plan_progress(plan),
+        "counts": [
+            {"status": status, "label": label, "count": counts[status]}
+            for status, label in Action.Status.choices
+        ],
+        "total": sum(counts[status] for status in Action.Status.values),
+        "overdue": list(
+            plan.actions.overdue(today).select_related("owner").order_by("due_on", "pk")
+        ),
+        "milestones": list(plan.milestones.all()),
+        "methodology": plan_methodology(plan),
+        "first_result": span[0],
+        "last_result": span[1],
+        "dimension_change": dimension_change(plan, span),
+    }
+
+
+def action_timeline(action: Action):
+    """The action's status changes, oldest first, with who made them."""
+    return action.status_changes.select_related("changed_by").order_by("changed_at", "pk")

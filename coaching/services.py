@@ -106,11 +106,15 @@ def plan_create(
     vision: str = "",
     objectives: str = "",
     baseline_result=None,
+    start_blank: bool = False,
     proposals: Sequence[ActionProposal] = (),
 ) -> Plan:
-    """The enterprise's plan, started from a diagnostic result (its latest by default) and
-    the proposed actions kept (each a to-do action of its dimension)."""
-    if baseline_result is None:
+    """The enterprise's plan, started from a diagnostic result (its latest by default, none
+    with `start_blank`) and the proposed actions kept (each a to-do action of its
+    dimension)."""
+    if start_blank:
+        baseline_result = None
+    elif baseline_result is None:
         baseline_result = enrolment.organisation.results.filter(is_latest=True).first()
     elif baseline_result.organisation_id != enrolment.organisation_id:
         raise ValidationError(_("This diagnostic is another organisation's."), code="invalid")
@@ -332,8 +336,8 @@ def action_set_status(
 ) -> Action:
     """Move an action to another status (the board, the action's page), kept in its
     history. Refused if the action changed since `version` was read (a stale board or
-    form: nothing is overwritten silently). Four queries: the conditional update, the
-    history row, the plan's stamp, and the savepoint's."""
+    form: nothing is overwritten silently). Three queries: the conditional update, the
+    history row, the plan's stamp."""
     if status not in Action.Status.values:
         raise ValidationError({"status": _("Choose a status from the list.")}, code="invalid")
     if status == action.status and position is None:
@@ -347,20 +351,23 @@ def action_set_status(
         changes["progress"] = 100
     if position is not None:
         changes["position"] = position
-    with transaction.atomic():
+    # No savepoint of its own (the board's move is counted to the query): the block writes
+    # nothing unless the conditional update claimed the row, and raises nothing itself.
+    with transaction.atomic(savepoint=False):
         updated = Action.objects.filter(pk=action.pk, version=version).update(**changes)
-        if not updated:
-            raise _stale(action.pk)
-        if status != action.status:
-            ActionStatusChange.objects.create(
-                action_id=action.pk,
-                changed_by=by,
-                changed_at=now,
-                from_status=action.status,
-                to_status=status,
-                comment=comment,
-            )
-        Plan.objects.filter(pk=action.plan_id).update(updated_at=now)
+        if updated:
+            if status != action.status:
+                ActionStatusChange.objects.create(
+                    action_id=action.pk,
+                    changed_by=by,
+                    changed_at=now,
+                    from_status=action.status,
+                    to_status=status,
+                    comment=comment,
+                )
+            Plan.objects.filter(pk=action.plan_id).update(updated_at=now)
+    if not updated:
+        raise _stale(action.pk)
     action.status, action.version, action.updated_at = status, version + 1, now
     if status == Action.Status.DONE:
         action.progress = 100
