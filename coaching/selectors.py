@@ -172,7 +172,7 @@ def plan_actions(plan: Plan):
 def board_columns(plan: Plan, today=None) -> list[dict]:
     """One column per status, in the statuses' order, each with its actions (one query)."""
     today = today or timezone.localdate()
-    columns = {
+    columns: dict[str, dict] = {
         status: {"status": status, "label": label, "actions": []}
         for status, label in Action.Status.choices
     }

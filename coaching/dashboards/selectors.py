@@ -37,9 +37,9 @@ class EnterpriseRow:
     counts: dict
     next_action_id: int | None
     next_action_title: str
-    next_action_due_on: object
+    next_action_due_on: datetime.date | None
     hours_used: Decimal
-    last_contact: object
+    last_contact: datetime.datetime | None
 
     @property
     def organisation(self):
@@ -118,7 +118,8 @@ def enterprise_rows(enrolments, *, order: str = "attention") -> list[EnterpriseR
     rows = []
     for enrolment in enrolments:
         plan = plans[enrolment.pk]
-        next_action = (next_actions.get(plan.pk) or [None])[0] if plan else None
+        found = next_actions.get(plan.pk) if plan else None
+        next_action = found[0] if found else None
         rows.append(
             EnterpriseRow(
                 enrolment=enrolment,
@@ -184,7 +185,7 @@ def median_progress_by_cohort(cohort_ids) -> dict[int, int | None]:
         )
     )
     progress = progress_by_plan([pk for pk, _cohort in plans]) if plans else {}
-    values: dict[int, list[int]] = {pk: [] for pk in cohort_ids}
+    values: dict[int, list[float]] = {pk: [] for pk in cohort_ids}
     for pk, cohort_id in plans:
         values[cohort_id].append(progress[pk])
     medians = {}
@@ -210,7 +211,7 @@ def coach_summary(user) -> dict:
     }
 
 
-def running_cohorts_summary() -> list[Cohort]:
+def running_cohorts_summary() -> list:
     """The cohorts under way, each with its enterprises, plans, overdue actions and median
     progress, for the agency's page after log-in (three queries)."""
     today = timezone.localdate()
@@ -235,7 +236,7 @@ def running_cohorts_summary() -> list[Cohort]:
     )
     medians = median_progress_by_cohort([c.pk for c in cohorts]) if cohorts else {}
     for cohort in cohorts:
-        cohort.median_progress = medians[cohort.pk]
+        cohort.median_progress = medians[cohort.pk]  # type: ignore[attr-defined]
     return cohorts
 
 

@@ -1,6 +1,7 @@
 """Reads of sessions and intervisions: hours used and last contact (the dashboards ask
 these for many enterprises at once), an enterprise's coaching page, an intervision's page."""
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -42,7 +43,7 @@ def hours_by_enrolment(enrolment_ids, now=None) -> dict[int, Decimal]:
     return hours
 
 
-def last_contact_by_enrolment(enrolment_ids, now=None) -> dict[int, object]:
+def last_contact_by_enrolment(enrolment_ids, now=None) -> dict[int, datetime.datetime | None]:
     """Enrolment id → when its last individual session held took place (None: none yet),
     in one query."""
     now = now or timezone.now()
