@@ -47,11 +47,4 @@ urlpatterns = [
     path("coaching/reminders/off/<str:token>/", placeholder, name="reminders_unsubscribe"),
     path("coaching/calendar/", placeholder, name="calendar_settings"),
     path("coaching/calendar/<str:token>.ics", placeholder, name="calendar_feed"),
-    # exports (coaching/exports/)
-    path("coaching/plans/<int:pk>/pdf/", placeholder, name="plan_pdf"),
-    path(
-        "coaching/cohorts/<slug:slug>/actions.<str:format>",
-        placeholder,
-        name="cohort_actions_export",
-    ),
 ]
