@@ -19,11 +19,4 @@ urlpatterns = [
     path("coaching/cohorts/<slug:slug>/selection/", placeholder, name="cohort_selection"),
     path("coaching/calls/", placeholder, name="call_list"),
     path("coaching/methodology/", placeholder, name="methodology"),
-    # exports (coaching/exports/)
-    path("coaching/plans/<int:pk>/pdf/", placeholder, name="plan_pdf"),
-    path(
-        "coaching/cohorts/<slug:slug>/actions.<str:format>",
-        placeholder,
-        name="cohort_actions_export",
-    ),
 ]

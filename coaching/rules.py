@@ -312,3 +312,30 @@ def get_cohort_to_evaluate(request, slug: str):
     if not access.is_participant:
         raise PermissionDenied
     return cohort, access
+
+
+# --- exports (the plan's PDF, the cohort's actions) -----------------------------------------
+
+
+def get_plan_report_for(request, pk: int):
+    """(report, access): a plan's PDF is for whoever may see the plan; to anyone else it
+    does not exist (404)."""
+    from .models import PlanReport
+
+    report = (
+        PlanReport.objects.select_related("plan__organisation", "plan__enrolment__cohort")
+        .filter(pk=pk)
+        .first()
+    )
+    if report is None:
+        raise Http404
+    access = _check(EnrolmentAccess.of(request.user, report.plan.organisation))
+    return report, access
+
+
+def get_cohort_for_export(request, slug: str):
+    """(cohort, coach): the agency exports a cohort's every action, a coach of the cohort
+    those of the enterprises they coach (`coach` is then the user, else None); the cohort's
+    participants get 403, anyone else 404."""
+    cohort, access = get_cohort_for(request, slug, organise=True)
+    return cohort, None if access.is_agency else request.user

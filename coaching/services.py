@@ -400,3 +400,45 @@ def step_complete(*, plan: Plan, step: Step, by, note: str = "") -> StepCompleti
 
 def step_reopen(*, plan: Plan, step: Step) -> None:
     StepCompletion.objects.filter(plan=plan, step=step).delete()
+
+
+# --- exports/bench: sessions in bulk -----------------------------------------------------
+
+
+def sessions_create_bulk(*, enrolment: Enrolment, coach, rows: list[dict]) -> list[int]:
+    """Many logged sessions of one enterprise with one of its coaches at once (the bench's
+    fill): each row has `starts_at`, `duration_minutes`, `topics`, and optionally the notes
+    and next steps. The checks of a logged session: one of the enterprise's coaches, a
+    positive duration, topics."""
+    from network.models import CoachAssignment
+
+    from .models import CoachingSession
+
+    coach_id = getattr(coach, "pk", coach)
+    if not CoachAssignment.objects.filter(
+        coach_id=coach_id, organisation_id=enrolment.organisation_id
+    ).exists():
+        raise ValidationError({"coach": _("The coach is not assigned to this enterprise.")})
+    now = timezone.now()
+    session_rows = []
+    for row in rows:
+        if int(row.get("duration_minutes", 0)) < 1:
+            raise ValidationError({"duration_minutes": _("A session lasts at least a minute.")})
+        if not str(row.get("topics", "")).strip():
+            raise ValidationError({"topics": _("Say what the session was about.")})
+        # Every row with the same keys in the same order (insert_rows' COPY).
+        session_rows.append(
+            {
+                "enrolment_id": enrolment.pk,
+                "coach_id": coach_id,
+                "starts_at": row["starts_at"],
+                "duration_minutes": int(row["duration_minutes"]),
+                "topics": row["topics"].strip(),
+                "shared_notes": row.get("shared_notes", ""),
+                "private_notes": row.get("private_notes", ""),
+                "next_steps": row.get("next_steps", ""),
+                "created_at": now,
+            }
+        )
+    with transaction.atomic():
+        return insert_rows(CoachingSession, session_rows)

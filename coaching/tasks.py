@@ -1,9 +1,11 @@
 """Background jobs of coaching. The reminders run on celery beat's schedule
 (CELERY_BEAT_SCHEDULE in settings); each is safe to run twice or on two workers at once (a
-reminder's row decides, see coaching.reminders.services)."""
+reminder's row decides, see coaching.reminders.services). The plan's PDF jobs live in
+coaching/exports/tasks.py, imported here for the workers' autodiscovery."""
 
 from celery import shared_task
 
+from .exports.tasks import render_plan_report, requeue_stale_plan_reports  # noqa: F401
 from .reminders import services as reminders
 
 # Well within the broker's visibility timeout; a run stopped by its limit leaves what it

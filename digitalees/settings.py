@@ -209,6 +209,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": timedelta(minutes=1),
         "options": {"expires": 50},
     },
+    "requeue-stale-plan-reports": {
+        "task": "coaching.exports.tasks.requeue_stale_plan_reports",
+        "schedule": timedelta(minutes=1),
+        "options": {"expires": 50},
+    },
     "purge-old-mail": {"task": "digitalees.tasks.purge_old_mail", "schedule": timedelta(days=1)},
     # Coaching's reminders, in CELERY_TIMEZONE (Brussels). Each is sent once per event
     # whatever the number of runs, so a late or repeated tick is harmless.

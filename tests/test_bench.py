@@ -86,4 +86,20 @@ def test_each_app_brings_its_rows_from_a_module_of_its_own():
     from bench import run
 
     modules = [m.__name__ for m in run.app_modules()]
-    assert modules == ["bench.diagnostic"]
+    assert modules == ["bench.diagnostic", "bench.coaching"]
+
+
+@pytest.mark.parametrize("scale", ["small", "full"])
+def test_coachings_fill_has_the_issues_volumes(scale):
+    from bench import coaching
+
+    volume = coaching.volume(scale)
+    plans = volume.cohorts * volume.per_cohort
+    counts = coaching.actions_per_plan(scale, plans)
+    assert len(counts) == plans and min(counts) >= 1
+    # With the first fill's, the actions the issue names: 20,000 (a tenth at small).
+    assert sum(counts) + coaching.FIRST_ACTIONS == volume.actions
+    assert counts[0] == coaching.MEASURED_PLAN_ACTIONS
+    assert counts == coaching.actions_per_plan(scale, plans)  # reproducible
+    # Issue 9, "Speed": 60 enterprises per cohort, 10 cohorts (one at small).
+    assert (volume.cohorts, volume.per_cohort) == {"full": (10, 60), "small": (1, 60)}[scale]

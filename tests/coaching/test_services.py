@@ -190,3 +190,49 @@ def test_proposals_target_the_weakest_dimensions(organisation):
     assert len(proposals) == selectors.PROPOSED_DIMENSIONS
     assert {p.dimension_code for p in proposals} == set(weakest)
     assert all(p.description for p in proposals)  # the diagnostic's recommendation
+
+
+# --- sessions in bulk (the bench's fill) -------------------------------------------------
+
+
+def test_sessions_are_created_in_bulk_for_one_of_the_enterprises_coaches(roles, enrolment):
+    from django.utils import timezone
+
+    from coaching.models import CoachingSession
+
+    when = timezone.now() - datetime.timedelta(days=3)
+    ids = services.sessions_create_bulk(
+        enrolment=enrolment,
+        coach=roles["coach"],
+        rows=[
+            {"starts_at": when, "duration_minutes": 90, "topics": "Outils"},
+            {"starts_at": when, "duration_minutes": 60, "topics": "Sécurité", "next_steps": "A"},
+        ],
+    )
+    sessions = CoachingSession.objects.filter(pk__in=ids).order_by("pk")
+    assert [(s.coach, s.duration_minutes, s.next_steps) for s in sessions] == [
+        (roles["coach"], 90, ""),
+        (roles["coach"], 60, "A"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "who,row",
+    [
+        ("unassigned_coach", {"duration_minutes": 90, "topics": "Outils"}),
+        ("coach", {"duration_minutes": 0, "topics": "Outils"}),
+        ("coach", {"duration_minutes": 90, "topics": "  "}),
+    ],
+)
+def test_bulk_sessions_are_checked_and_nothing_is_written(roles, enrolment, who, row):
+    from django.utils import timezone
+
+    from coaching.models import CoachingSession
+
+    with pytest.raises(ValidationError):
+        services.sessions_create_bulk(
+            enrolment=enrolment,
+            coach=roles[who],
+            rows=[{"starts_at": timezone.now(), **row}],
+        )
+    assert not CoachingSession.objects.exists()
