@@ -20,13 +20,6 @@ urlpatterns = [
     path("coaching/plans/<int:pk>/actions/new/", placeholder, name="action_create"),
     path("coaching/actions/<int:pk>/", placeholder, name="action_detail"),
     path("coaching/actions/<int:pk>/status/", placeholder, name="action_status"),
-    # selection and staff (coaching/selection/, coaching/staff/)
-    path("coaching/cohorts/", placeholder, name="cohort_list"),
-    path("coaching/cohorts/<slug:slug>/", placeholder, name="cohort_detail"),
-    path("coaching/cohorts/<slug:slug>/apply/", placeholder, name="cohort_apply"),
-    path("coaching/cohorts/<slug:slug>/selection/", placeholder, name="cohort_selection"),
-    path("coaching/calls/", placeholder, name="call_list"),
-    path("coaching/methodology/", placeholder, name="methodology"),
     # sessions and intervisions (coaching/sessions/)
     path("coaching/enrolments/<int:pk>/", placeholder, name="enrolment_detail"),
     path("coaching/enrolments/<int:pk>/sessions/new/", placeholder, name="session_create"),
