@@ -23,7 +23,10 @@ class ApplicationForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = admin_organisations(user)
+        self.fields["organisation"].queryset = organisations = admin_organisations(user)
+        only = list(organisations[:2])
+        if len(only) == 1:  # most admins have one organisation: chosen for them
+            self.fields["organisation"].initial = only[0].pk
 
 
 class ScoreForm(forms.Form):
