@@ -409,3 +409,58 @@ def test_an_imported_refusal_of_an_enrolled_enterprise_is_refused():
         )
     assert error.value.code == "enrolled"
     assert not Application.objects.exists()
+
+
+def test_a_withdrawn_application_is_not_decided():
+    app = application(selecting_cohort())
+    Application.objects.filter(pk=app.pk).update(status="withdrawn")
+    app.refresh_from_db()
+    with pytest.raises(ValidationError) as error:
+        selection.application_decide(application=app, status="selected", reason="Oui", by=None)
+    assert error.value.code == "withdrawn"
+    assert not Enrolment.objects.exists()
+
+
+def test_an_imported_selection_stays_within_the_places():
+    cohort = make_cohort(capacity=1)
+    services.enrolment_create(cohort=cohort, organisation=OrganisationFactory())
+    with pytest.raises(ValidationError) as error:
+        selection.application_import(
+            cohort=cohort,
+            organisation=OrganisationFactory(),
+            submitted_by=None,
+            motivation=MOTIVATION,
+            submitted_at=timezone.now(),
+            scores=GOOD,
+            scored_by=None,
+            status="selected",
+            reason="Oui",
+            decided_by=None,
+            decided_at=timezone.now(),
+        )
+    assert error.value.code == "full"
+    assert not Application.objects.exists()
+
+
+def test_two_clicks_at_once_tell_each_applicant_once(
+    monkeypatch, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Another request tells the applicants between this one's reading of the list and its
+    claim of each application: this one sends nothing."""
+    cohort, *_ = _decided_cohort()
+    real = selection.Membership
+
+    class OtherRequestFirst:
+        class objects:  # noqa: N801 - stands for the manager
+            @staticmethod
+            def filter(**kwargs):
+                Application.objects.filter(cohort=cohort).update(notified_at=timezone.now())
+                return real.objects.filter(**kwargs)
+
+        Role = real.Role
+
+    monkeypatch.setattr(selection, "Membership", OtherRequestFirst)
+    with django_capture_on_commit_callbacks(execute=True):
+        told = selection.cohort_notify_applicants(cohort=cohort)
+    assert told == 0
+    assert mailoutbox == []

@@ -311,3 +311,12 @@ def test_one_who_is_not_a_coach_is_not_assigned(mailoutbox):
             organisation=OrganisationFactory(), coach=UserFactory(), assigned_by=None
         )
     assert not CoachAssignment.objects.exists()
+
+
+def test_the_last_step_of_a_phase_does_not_move_down():
+    phase = Phase.objects.order_by("position").first()
+    last = phase.steps.order_by("position").last()
+    with pytest.raises(ValidationError) as error:
+        staff.step_move(step=last, direction="down")
+    assert error.value.messages == ["This step is already the last of its phase."]
+    assert phase.steps.order_by("position").last() == last
