@@ -216,3 +216,18 @@ def get_intervision_for(request, pk: int, *, organise: bool = False):
     if organise and not access.can_organise:
         raise PermissionDenied
     return intervision, access
+
+
+# --- Selection (coaching/selection/): who may apply ---------------------------------------
+
+
+def organisations_to_apply_for(user):
+    """The organisations `user` may apply for: those they are an admin of (members ask their
+    admin; coaches and agency staff apply for nobody)."""
+    from network.models import Organisation
+
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__role=Membership.Role.ADMIN
+    ).order_by("name")

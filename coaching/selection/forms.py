@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from network.models import Organisation
 
 from ..models import SCORE_MAX, Application, Criterion
-from .selectors import admin_organisations
+from ..rules import organisations_to_apply_for
 
 
 class ApplicationForm(forms.Form):
@@ -23,7 +23,7 @@ class ApplicationForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations = admin_organisations(user)
+        self.fields["organisation"].queryset = organisations = organisations_to_apply_for(user)
         only = list(organisations[:2])
         if len(only) == 1:  # most admins have one organisation: chosen for them
             self.fields["organisation"].initial = only[0].pk

@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 
 from diagnostic.models import Result
-from network.models import Membership
 
 from ..models import SCORE_MAX, Application, Cohort, Criterion
 
@@ -25,17 +24,6 @@ def applied_organisation_ids(user, cohort_ids) -> dict[int, set[int]]:
     ).values_list("cohort_id", "organisation_id"):
         applied.setdefault(cohort_id, set()).add(organisation_id)
     return applied
-
-
-def admin_organisations(user):
-    """The organisations `user` is an admin of: those they may apply for."""
-    from network.models import Organisation
-
-    if not user.is_authenticated:
-        return Organisation.objects.none()
-    return Organisation.objects.filter(
-        memberships__user=user, memberships__role=Membership.Role.ADMIN
-    ).order_by("name")
 
 
 @dataclass

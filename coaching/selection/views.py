@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from digitalees.roles import agency_staff_required, is_agency_staff
 
 from ..models import Application, Cohort, Criterion
+from ..rules import organisations_to_apply_for
 from ..staff.views import _add_errors, _error_text
 from . import selectors
 from . import services as selection_services
@@ -23,7 +24,7 @@ from .forms import ApplicationForm, DecisionForm, ScoreForm
 def call_list(request):
     calls = list(selectors.open_calls())
     applied = selectors.applied_organisation_ids(request.user, [c.pk for c in calls])
-    admin_of = list(selectors.admin_organisations(request.user).values_list("pk", flat=True))
+    admin_of = list(organisations_to_apply_for(request.user).values_list("pk", flat=True))
     rows = [
         {
             "cohort": cohort,
@@ -53,7 +54,7 @@ def _cohort_for_applicants(request, slug) -> Cohort:
 @require_http_methods(["GET", "POST"])
 def cohort_apply(request, slug):
     cohort = _cohort_for_applicants(request, slug)
-    organisations = selectors.admin_organisations(request.user)
+    organisations = organisations_to_apply_for(request.user)
     is_open = Cohort.objects.accepting_applications().filter(pk=cohort.pk).exists()
     if request.method == "POST" and not organisations.exists():
         # Only an organisation's admins apply for it.
