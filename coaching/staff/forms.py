@@ -3,6 +3,7 @@ input; the services decide."""
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from network.forms import CoachChoiceField
@@ -38,6 +39,13 @@ class CohortForm(forms.ModelForm):
             "starts_on": DATE,
             "ends_on": DATE,
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # What the database's constraints refuse, said by the form (a cohort has places).
+        for name, least in (("capacity", 1), ("hours_per_enterprise", 0)):
+            self.fields[name].validators.append(MinValueValidator(least))
+            self.fields[name].widget.attrs["min"] = least
 
     def _post_clean(self):
         # The dates are checked as a whole by the service (cohort_check_dates), which the

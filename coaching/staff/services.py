@@ -45,6 +45,10 @@ def cohort_update(*, cohort: Cohort, **fields) -> Cohort:
         starts_on=merged["starts_on"],
         ends_on=merged["ends_on"],
     )
+    if merged["capacity"] < 1:
+        raise ValidationError({"capacity": _("A cohort has at least one place.")})
+    if merged["hours_per_enterprise"] < 0:
+        raise ValidationError({"hours_per_enterprise": _("Hours cannot be negative.")})
     enrolled = cohort.enrolments.count()
     if merged["capacity"] < enrolled:
         raise ValidationError(

@@ -320,3 +320,13 @@ def test_the_last_step_of_a_phase_does_not_move_down():
         staff.step_move(step=last, direction="down")
     assert error.value.messages == ["This step is already the last of its phase."]
     assert phase.steps.order_by("position").last() == last
+
+
+def test_a_cohort_keeps_a_place_and_hours_of_zero_or_more():
+    cohort = cohort_on(Cohort.Status.DRAFT)
+    with pytest.raises(ValidationError) as error:
+        staff.cohort_update(cohort=cohort, capacity=0)
+    assert error.value.message_dict == {"capacity": ["A cohort has at least one place."]}
+    with pytest.raises(ValidationError) as error:
+        staff.cohort_update(cohort=cohort, hours_per_enterprise=-1)
+    assert error.value.message_dict == {"hours_per_enterprise": ["Hours cannot be negative."]}

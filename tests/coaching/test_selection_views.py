@@ -473,3 +473,21 @@ LIST_QUERIES = 3
 DETAIL_QUERIES = 9
 CALLS_QUERIES = 4
 METHODOLOGY_QUERIES = 4
+
+
+def test_a_cohort_with_no_place_is_not_created(staff_client):
+    response = staff_client.post(
+        reverse("coaching:cohort_create"),
+        {
+            "name": "Cohorte 2028",
+            "call_opens_on": "2027-09-01",
+            "call_closes_on": "2027-10-15",
+            "starts_on": "2028-01-10",
+            "ends_on": "2028-12-20",
+            "capacity": 0,
+            "hours_per_enterprise": "-4",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors.keys() == {"capacity", "hours_per_enterprise"}
+    assert not Cohort.objects.filter(name="Cohorte 2028").exists()

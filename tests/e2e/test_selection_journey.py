@@ -104,9 +104,23 @@ def test_a_cohort_from_its_call_to_its_coaches(page, settings):
     assignment = CoachAssignment.objects.get(coach=coach)
     assert list(assignment.areas.values_list("code", flat=True)) == ["security"]
 
-    # The methodology: the last phase moves up.
+    # The methodology: the last phase moves up; a step is added to it, then removed.
     visit(page, reverse("coaching:methodology"))
     last = Phase.objects.order_by("position").last()
     phase = page.locator("main section", has_text=last.title_fr).last
     follow(page, phase.locator("button", has_text="Monter").first)
     assert Phase.objects.order_by("position").last() != last
+    phase = page.locator("main section", has_text=last.title_fr).first
+    follow(page, phase.locator("a", has_text="Ajouter une étape"))
+    form = form_with(page, "deliverable_fr")
+    form.locator("[name=title_fr]").fill("Atelier de partage")
+    form.locator("[name=title_en]").fill("Sharing workshop")
+    form.locator("[name=deliverable_fr]").fill("Compte rendu")
+    form.locator("[name=deliverable_en]").fill("Minutes")
+    follow(page, submit_button(form))
+    step = last.steps.get(title_en="Sharing workshop")
+    item = page.locator("main li", has_text="Atelier de partage")
+    follow(page, item.locator("a", has_text="Retirer"))
+    follow(page, _main_button(page, "Retirer"))
+    expect(page.locator("main")).to_contain_text("L'étape est supprimée.")
+    assert not last.steps.filter(pk=step.pk).exists()
