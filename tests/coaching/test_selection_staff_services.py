@@ -330,3 +330,8 @@ def test_a_cohort_keeps_a_place_and_hours_of_zero_or_more():
     with pytest.raises(ValidationError) as error:
         staff.cohort_update(cohort=cohort, hours_per_enterprise=-1)
     assert error.value.message_dict == {"hours_per_enterprise": ["Hours cannot be negative."]}
+
+
+def test_a_cohort_named_new_does_not_hide_behind_the_creation_page():
+    cohort = make_cohort(name="New")
+    assert cohort.slug == "new-2"
