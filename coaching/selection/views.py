@@ -28,7 +28,6 @@ def call_list(request):
     rows = [
         {
             "cohort": cohort,
-            "description": cohort.tr("description"),
             # Every organisation the user may apply for has applied already.
             "all_applied": bool(admin_of) and set(admin_of) <= applied.get(cohort.pk, set()),
         }

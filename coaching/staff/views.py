@@ -88,13 +88,6 @@ def cohort_detail(request, slug):
     cohort = get_object_or_404(Cohort, slug=slug)
     enrolments = selectors.cohort_enrolments(cohort)
     topics = list(selectors.dimension_topics())
-    for topic in topics:
-        topic.label = topic.tr("name")
-    for enrolment in enrolments:
-        for assignment in enrolment.organisation.assignments:
-            assignment.area_list = list(assignment.areas.all())
-            for area in assignment.area_list:
-                area.label = area.tr("name")
     next_status = staff_services.NEXT_STATUS.get(cohort.status)
     return render(
         request,
@@ -104,7 +97,6 @@ def cohort_detail(request, slug):
             "enrolments": enrolments,
             "counts": selection_counts(cohort),
             "next_status": Cohort.Status(next_status) if next_status else None,
-            "description": cohort.tr("description"),
             "coaches": list(coaches()),
             "topics": topics,
             "places_left": max(cohort.capacity - len(enrolments), 0),

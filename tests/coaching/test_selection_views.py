@@ -491,3 +491,12 @@ def test_a_cohort_with_no_place_is_not_created(staff_client):
     assert response.status_code == 200
     assert response.context["form"].errors.keys() == {"capacity", "hours_per_enterprise"}
     assert not Cohort.objects.filter(name="Cohorte 2028").exists()
+
+
+def test_the_organisation_page_shows_what_each_coach_brings(client):
+    organisation = OrganisationFactory()
+    member = MembershipFactory(organisation=organisation).user
+    assignment = CoachAssignment.objects.create(organisation=organisation, coach=CoachFactory())
+    assignment.areas.set(Topic.objects.filter(code__in=["security", "data"]))
+    text = _text(_as(client, member).get(organisation.get_absolute_url()))
+    assert "Areas of expertise: Data and GDPR, Cybersecurity" in text
