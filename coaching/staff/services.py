@@ -151,14 +151,38 @@ def _check_titles(fields: dict, names: tuple[str, ...]) -> dict:
     return cleaned
 
 
-def phase_create(**fields) -> Phase:
-    cleaned = _check_titles(fields, PHASE_FIELDS)
+def phase_create(
+    *, title_fr: str, title_en: str, description_fr: str = "", description_en: str = ""
+) -> Phase:
+    """A new phase, last of the methodology."""
+    cleaned = _check_titles(
+        {
+            "title_fr": title_fr,
+            "title_en": title_en,
+            "description_fr": description_fr,
+            "description_en": description_en,
+        },
+        PHASE_FIELDS,
+    )
     with transaction.atomic():
         last = Phase.objects.select_for_update().aggregate(last=Max("position"))["last"] or 0
         return Phase.objects.create(position=last + 1, **cleaned)
 
 
-def phase_update(*, phase: Phase, **fields) -> Phase:
+def phase_update(
+    *,
+    phase: Phase,
+    title_fr: str,
+    title_en: str,
+    description_fr: str = "",
+    description_en: str = "",
+) -> Phase:
+    fields = {
+        "title_fr": title_fr,
+        "title_en": title_en,
+        "description_fr": description_fr,
+        "description_en": description_en,
+    }
     for name, value in _check_titles(fields, PHASE_FIELDS).items():
         setattr(phase, name, value)
     phase.save(update_fields=list(PHASE_FIELDS))
@@ -224,15 +248,34 @@ def phase_move(*, phase: Phase, direction: str) -> Phase:
     return phase
 
 
-def step_create(*, phase: Phase, **fields) -> Step:
-    cleaned = _check_titles(fields, STEP_FIELDS)
+def step_create(
+    *, phase: Phase, title_fr: str, title_en: str, deliverable_fr: str, deliverable_en: str
+) -> Step:
+    """A new step, last of its phase."""
+    cleaned = _check_titles(
+        {
+            "title_fr": title_fr,
+            "title_en": title_en,
+            "deliverable_fr": deliverable_fr,
+            "deliverable_en": deliverable_en,
+        },
+        STEP_FIELDS,
+    )
     with transaction.atomic():
         Phase.objects.select_for_update().filter(pk=phase.pk).first()  # one adder at a time
         last = phase.steps.aggregate(last=Max("position"))["last"] or 0
         return Step.objects.create(phase=phase, position=last + 1, **cleaned)
 
 
-def step_update(*, step: Step, **fields) -> Step:
+def step_update(
+    *, step: Step, title_fr: str, title_en: str, deliverable_fr: str, deliverable_en: str
+) -> Step:
+    fields = {
+        "title_fr": title_fr,
+        "title_en": title_en,
+        "deliverable_fr": deliverable_fr,
+        "deliverable_en": deliverable_en,
+    }
     for name, value in _check_titles(fields, STEP_FIELDS).items():
         setattr(step, name, value)
     step.save(update_fields=list(STEP_FIELDS))
