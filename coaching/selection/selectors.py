@@ -74,7 +74,7 @@ def selection_rows(cohort: Cohort) -> list[SelectionRow]:
             latest_score=latest.get(application.organisation_id),
         )
         if row.is_scored:
-            row.total = sum(scores.values())
+            row.total = sum(score or 0 for score in scores.values())
         rows.append(row)
     rows.sort(key=lambda r: (r.total is None, -(r.total or 0)))
     return rows

@@ -1,6 +1,8 @@
 """Selection's writes: an enterprise applies, the agency scores and decides, the applicants
 are told (once). Selecting enrols, through the core's `enrolment_create`."""
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -77,7 +79,7 @@ def _check_undecided_told(application: Application) -> None:
         )
 
 
-def _clean_scores(scores: dict) -> dict[str, int]:
+def _clean_scores(scores: dict[str, Any]) -> dict[str, int]:
     """Every criterion scored, each from 0 to SCORE_MAX."""
     unknown = set(scores) - set(Criterion.values)
     if unknown:
@@ -85,9 +87,10 @@ def _clean_scores(scores: dict) -> dict[str, int]:
     errors = {}
     cleaned = {}
     for criterion in Criterion:
-        value = scores.get(criterion.value)
+        raw: Any = scores.get(criterion.value)
+        value: int | None
         try:
-            value = int(value)
+            value = int(raw)
         except (TypeError, ValueError):
             value = None
         if value is None or not 0 <= value <= SCORE_MAX:

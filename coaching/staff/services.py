@@ -24,7 +24,7 @@ COHORT_FIELDS = {
 }
 
 # The one step forward each status allows; closing is the dashboards' `cohort_close`.
-NEXT_STATUS = {
+NEXT_STATUS: dict[str, str] = {
     Cohort.Status.DRAFT: Cohort.Status.CALL_OPEN,
     Cohort.Status.CALL_OPEN: Cohort.Status.SELECTION,
     Cohort.Status.SELECTION: Cohort.Status.RUNNING,
