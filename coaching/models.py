@@ -161,6 +161,10 @@ class Application(models.Model):
         verbose_name=_("decided by"),
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    # Whether the applicant is told the reasons (a refusal's are shared only when staff
+    # chose to), and when they were told: the decision e-mail goes once.
+    reason_shared = models.BooleanField(_("reasons shared with the applicant"), default=False)
+    notified_at = models.DateTimeField(_("applicant told"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("application")

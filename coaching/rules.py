@@ -339,3 +339,18 @@ def get_cohort_for_export(request, slug: str):
     participants get 403, anyone else 404."""
     cohort, access = get_cohort_for(request, slug, organise=True)
     return cohort, None if access.is_agency else request.user
+
+
+# --- Selection (coaching/selection/): who may apply ---------------------------------------
+
+
+def organisations_to_apply_for(user):
+    """The organisations `user` may apply for: those they are an admin of (members ask their
+    admin; coaches and agency staff apply for nobody)."""
+    from network.models import Organisation
+
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__role=Membership.Role.ADMIN
+    ).order_by("name")

@@ -37,10 +37,14 @@ class StaleEdit(ValidationError):
 # --- Cohorts and enrolments ------------------------------------------------------------
 
 
+# Paths of their own under coaching/cohorts/ (coaching:cohort_create): never a cohort's slug.
+RESERVED_COHORT_SLUGS = {"new"}
+
+
 def _cohort_slug(name: str) -> str:
     base = slugify(name)[:200] or "cohort"
     slug, n = base, 2
-    while Cohort.objects.filter(slug=slug).exists():
+    while slug in RESERVED_COHORT_SLUGS or Cohort.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import planned, views
+from . import views
 from .calendar import urls as calendar_urls
 from .dashboards import urls as dashboards_urls
 from .evaluation import urls as evaluation_urls
@@ -58,6 +58,4 @@ urlpatterns = [
     *reminders_urls.urlpatterns,
     *calendar_urls.urlpatterns,
     *exports_urls.urlpatterns,
-    # Last: names whose part has not landed yet (a real pattern above wins the path).
-    *planned.urlpatterns,
 ]

@@ -53,7 +53,11 @@ def coaches():
 def organisation_people(organisation: Organisation):
     """Members (admins first) and assigned coaches of one organisation."""
     members = organisation.memberships.select_related("user").order_by("role", "user__email").all()
-    assignments = CoachAssignment.objects.filter(organisation=organisation).select_related("coach")
+    assignments = (
+        CoachAssignment.objects.filter(organisation=organisation)
+        .select_related("coach")
+        .prefetch_related("areas")  # what each coach brings, shown beside their name
+    )
     return members, assignments
 
 

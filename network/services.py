@@ -19,7 +19,7 @@ from PIL import Image, ImageOps
 from digitalees.mail import send_templated_mail
 from digitalees.roles import is_coach
 
-from .models import CoachAssignment, Invitation, Membership, Organisation
+from .models import CoachAssignment, Invitation, Membership, Organisation, Topic
 from .selectors import is_last_admin
 from .signals import organisation_changed
 
@@ -365,18 +365,65 @@ def membership_set_role(*, membership: Membership, role: str) -> Membership:
     return current
 
 
-def coach_assign(*, organisation: Organisation, coach, assigned_by) -> CoachAssignment:
+def coach_assign(
+    *, organisation: Organisation, coach, assigned_by, areas: Sequence[Topic] = ()
+) -> CoachAssignment:
+    """Assign a coach to an organisation, with their areas of expertise for it (topics, whose
+    codes are the diagnostic's dimensions). The coach and the organisation's admins are told
+    by e-mail, queued in this transaction: they learn of it once it is committed."""
     if not is_coach(coach):
         raise ValidationError(_("%(name)s is not a coach.") % {"name": coach.display_name})
     try:
         with transaction.atomic():
-            return CoachAssignment.objects.create(
+            assignment = CoachAssignment.objects.create(
                 organisation=organisation, coach=coach, assigned_by=assigned_by
             )
+            if areas:
+                assignment.areas.set(areas)
+            _tell_coach_assignment(assignment, areas=list(areas))
     except IntegrityError as exc:
         raise ValidationError(
             _("%(name)s already coaches this organisation.") % {"name": coach.display_name}
         ) from exc
+    return assignment
+
+
+def coach_set_areas(*, assignment: CoachAssignment, areas: Sequence[Topic]) -> CoachAssignment:
+    """Change what a coach brings to an enterprise (no e-mail: the people already know each
+    other)."""
+    assignment.areas.set(areas)
+    return assignment
+
+
+def _tell_coach_assignment(assignment: CoachAssignment, *, areas: list[Topic]) -> None:
+    organisation, coach = assignment.organisation, assignment.coach
+    area_names = [area.tr("name") for area in sorted(areas, key=lambda a: a.code)]
+    context = {
+        "organisation_name": organisation.name,
+        "organisation_path": organisation.get_absolute_url(),
+        "coach_name": coach.display_name,
+        "coach_email": coach.email,
+        "areas": area_names,
+    }
+    language = get_language()
+    send_templated_mail(
+        template="network/email/coach_assigned",
+        to=[coach.email],
+        context=context,
+        language=language,
+    )
+    admins = (
+        Membership.objects.filter(organisation=organisation, role=Membership.Role.ADMIN)
+        .select_related("user")
+        .order_by("user__email")
+    )
+    for membership in admins:
+        send_templated_mail(
+            template="network/email/coach_introduced",
+            to=[membership.user.email],
+            context=context,
+            language=language,
+        )
 
 
 def coach_unassign(*, assignment: CoachAssignment) -> None:

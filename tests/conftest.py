@@ -155,15 +155,17 @@ def published_questionnaire(transactional_db):
     current = Questionnaire.current()
     if current is not None:
         return current
-    for migration, function in DATA_MIGRATIONS:
-        getattr(importlib.import_module(f"diagnostic.migrations.{migration}"), function)(
+    for app, migration, function in DATA_MIGRATIONS:
+        getattr(importlib.import_module(f"{app}.migrations.{migration}"), function)(
             django_apps, None
         )
     return Questionnaire.current()
 
 
-# The data migrations that publish the questionnaire and fill the resource library.
+# The data migrations that publish the questionnaire, fill the resource library and load
+# coaching's methodology and evaluation themes.
 DATA_MIGRATIONS = [
-    ("0002_questionnaire_v1_and_resources", "load_v1"),
-    ("0010_resource_bodies", "fill_bodies"),
+    ("diagnostic", "0002_questionnaire_v1_and_resources", "load_v1"),
+    ("diagnostic", "0010_resource_bodies", "fill_bodies"),
+    ("coaching", "0002_selection_methodology", "load_methodology"),
 ]

@@ -46,8 +46,6 @@ EXCLUDED_MODULES = (
     "django.contrib.admin",
     "django.views.i18n",
     "django.views.static",
-    # Placeholders (404) of coaching pages not built yet: each part removes its own.
-    "coaching.planned",
 )
 
 LOGIN = "login"  # redirected to the login page
