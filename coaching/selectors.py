@@ -1,13 +1,13 @@
 """Reads of coaching's core that several views, the dashboards and other apps need."""
 
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from diagnostic.models import Dimension, Result
 from digitalees.db import interpolated_percentile
 
-from .models import Action, Plan
+from .models import Action, Enrolment, Plan
 from .services import ActionProposal
 
 PROPOSED_DIMENSIONS = 3  # a new plan proposes actions for this many weakest dimensions
@@ -231,3 +231,14 @@ def plan_overview(plan: Plan, today=None) -> dict:
 def action_timeline(action: Action):
     """The action's status changes, oldest first, with who made them."""
     return action.status_changes.select_related("changed_by").order_by("changed_at", "pk")
+
+
+def enrolments_of(organisation) -> list:
+    """The organisation's enrolments in the programme, latest cohort first, each with its
+    plan's id as `plan_pk` (None before it is written), in one query."""
+    return list(
+        Enrolment.objects.filter(organisation=organisation)
+        .select_related("cohort")
+        .annotate(plan_pk=F("plan__pk"))
+        .order_by("-cohort__starts_on")
+    )

@@ -7,7 +7,9 @@ from django.template import loader
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from coaching import selectors as coaching_selectors
 from coaching.dashboards import selectors as coaching_dashboards
+from coaching.selection import selectors as coaching_selection
 from diagnostic import rules as diagnostic_rules
 from diagnostic import selectors as diagnostic_selectors
 from diagnostic.staff import selectors as diagnostic_staff_selectors
@@ -109,6 +111,8 @@ def dashboard(request):
         row.can_delete = diagnostic_rules.can_delete_draft(request, row.draft)
     context["unclaimed"] = list(diagnostic_selectors.unclaimed_results(keys))
     context["own_assessments"] = list(diagnostic_selectors.own_assessments(user)[:20])
+    # The coaching programme's open calls, for those who could apply (an EES's people).
+    context["open_calls"] = list(coaching_selection.open_calls()[:3]) if memberships else []
     if coach:
         context["coach"] = {
             "organisations": _coached(user),
@@ -163,6 +167,8 @@ def organisation_detail(request, slug):
         ),
         # Members answer the diagnostic for their organisation; coaches and the agency read it.
         "can_start_diagnostic": access.is_member,
+        # Whoever sees the organisation sees its coaching (coaching's rules say the same).
+        "enrolments": coaching_selectors.enrolments_of(organisation),
     }
     if access.can_manage:
         context["invitations"] = network_selectors.pending_invitations(organisation)
