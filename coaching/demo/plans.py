@@ -56,7 +56,9 @@ def seed(*, password: str, stdout) -> list[tuple[str, str]]:
         enrolment = services.enrolment_create(cohort=cohort, organisation=organisation)
         coach = organisation.coach_assignments.select_related("coach").first().coach
         admin = organisation.memberships.filter(role="admin").select_related("user").first().user
-        result = organisation.results.filter(is_latest=True).first()
+        # The plan starts from the enterprise's first diagnostic, so that its latest one
+        # shows the change per dimension since.
+        result = organisation.results.order_by("created_at", "pk").first()
         plan = services.plan_create(
             enrolment=enrolment,
             created_by=coach,
@@ -66,6 +68,7 @@ def seed(*, password: str, stdout) -> list[tuple[str, str]]:
             ),
             objectives="Sécuriser nos données\nGagner du temps sur l'administratif\n"
             "Mieux faire connaître nos activités",
+            baseline_result=result,
             proposals=action_proposals(result),
         )
         _add_actions(plan, index, rng, today, owners=[admin, coach], by=coach)
