@@ -15,7 +15,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from coaching import services
-from coaching.models import Action, Phase, Plan, Step
+from coaching.models import Action, Plan, Step
 from diagnostic.services import assessment_start, assessment_submit
 from tests.coaching.factories import enrol, make_action
 from tests.diagnostic.conftest import answer_everything
@@ -34,15 +34,8 @@ def test_a_coach_builds_the_plan_and_moves_actions_the_member_sees_it(page, live
     assessment = assessment_start(respondent=admin, organisation=organisation)
     result = assessment_submit(assessment=answer_everything(assessment, rank=1)).result
     enrolment = enrol(organisation)
-    phase = Phase.objects.create(position=1, title_fr="Diagnostic", title_en="Diagnostic")
-    step = Step.objects.create(
-        phase=phase,
-        position=1,
-        title_fr="Restitution du diagnostic",
-        title_en="Diagnostic debrief",
-        deliverable_fr="Compte rendu",
-        deliverable_en="Minutes",
-    )
+    # The programme's methodology, as its migration loads it: the first step of the first phase.
+    step = Step.objects.order_by("phase__position", "position").first()
 
     # The coach opens the new plan's page: the latest diagnostic is chosen, its weakest
     # dimensions proposed as first actions, all ticked.
