@@ -6,9 +6,7 @@ Filled through coaching's services (bulk variants where volume needs them): firs
 enterprises of the measured cohort with 10 actions (the small count), then, once the
 diagnostic's top-up has written every organisation, 10 cohorts of 60 enterprises with
 20,000 actions and their sessions (a tenth at BENCH_SCALE=small: one cohort of 60, 2,000
-actions). A page that another part of coaching serves and that has not landed yet is a
-placeholder (coaching/planned.py): its row is left out with the note "page not there
-(404)", and measured for real once it lands.
+actions).
 """
 
 import datetime
@@ -17,7 +15,7 @@ import time
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.urls import resolve, reverse
+from django.urls import reverse
 
 from bench.measure import FLOW, OPERATION, WRITE, Item
 from bench.run import BenchError, check, get
@@ -281,12 +279,6 @@ def top_up(bench) -> None:
     fill.analyse()
 
 
-def _is_placeholder(url: str) -> bool:
-    from coaching import planned
-
-    return resolve(url).func is planned.placeholder
-
-
 class _Rows:
     def __init__(self, bench):
         self.bench = bench
@@ -298,14 +290,9 @@ class _Rows:
         self.round_plans = [plan for plan, _o, coach in self.fill.plans if coach == self.coach][
             :ROUND_ENTERPRISES
         ]
-        self.missing: list[str] = []
 
-    def _url(self, name, **kwargs) -> str | None:
-        url = reverse(f"coaching:{name}", kwargs=kwargs)
-        if _is_placeholder(url):
-            self.missing.append(name)
-            return None
-        return url
+    def _url(self, name, **kwargs) -> str:
+        return reverse(f"coaching:{name}", kwargs=kwargs)
 
     def items(self) -> list[Item]:
         bench = self.bench
@@ -322,17 +309,9 @@ class _Rows:
             ("coaching.plan_actions", self.coach_client, "plan_actions", {"pk": self.plan.pk}),
         ]
         for row, client, name, kwargs in pages:
-            url = self._url(name, **kwargs)
-            if url is None:
-                bench.notes.append(f"{row}: page not there (404): coaching:{name} has not landed.")
-                continue
-            items.append(Item(row, get(client, url)))
-        status = self._action_status_item()
-        if status:
-            items.append(status)
-        flow = self._round_item()
-        if flow:
-            items.append(flow)
+            items.append(Item(row, get(client, self._url(name, **kwargs))))
+        items.append(self._action_status_item())
+        items.append(self._round_item())
         items.append(self._pdf_item())
         items.extend(self._export_items())
         bench.notes.append(
@@ -387,12 +366,6 @@ class _Rows:
     def _action_status_item(self):
         action_pk = self._movable(self.plan)
         url = self._url("action_status", pk=action_pk)
-        if url is None:
-            self.bench.notes.append(
-                "coaching.action_status: page not there (404): coaching:action_status has "
-                "not landed."
-            )
-            return None
         before, data = self._mover(action_pk)
         client = self.coach_client
         return Item(
@@ -409,7 +382,6 @@ class _Rows:
         """The coach's weekly round: the dashboard, then for three of their enterprises the
         plan, its board, one action moved, the enterprise's page."""
         steps, movers = [], []
-        self.missing = []
         dashboard = self._url("coach_dashboard")
         for plan in self.round_plans:
             action_pk = self._movable(plan, last=True)
@@ -421,13 +393,6 @@ class _Rows:
             ]
             movers.append(self._mover(action_pk))
             steps.append(urls)
-        if dashboard is None or any(None in urls for urls in steps):
-            missing = sorted(set(self.missing))
-            self.bench.notes.append(
-                "coaching.flow_weekly_round: page not there (404): "
-                f"{', '.join('coaching:' + m for m in missing)} not landed."
-            )
-            return None
         client = self.coach_client
 
         def before():

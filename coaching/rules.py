@@ -133,7 +133,8 @@ def get_plan_for(request, pk: int, *, edit: bool = False):
     those who may see but not change it."""
     plan = (
         _with_access(Plan.objects, request.user, "organisation_id")
-        .select_related("organisation", "enrolment__cohort")
+        # The starting result: the plan's pages title its actions' dimensions from it.
+        .select_related("organisation", "enrolment__cohort", "baseline_result")
         .filter(pk=pk)
         .first()
     )
@@ -150,7 +151,9 @@ def get_action_for(request, pk: int, *, edit: bool = False):
     """(action, access), as `get_plan_for` for the action's plan."""
     action = (
         _with_access(Action.objects, request.user, "plan__organisation_id")
-        .select_related("plan__organisation", "plan__enrolment__cohort", "owner")
+        .select_related(
+            "plan__organisation", "plan__enrolment__cohort", "plan__baseline_result", "owner"
+        )
         .filter(pk=pk)
         .first()
     )

@@ -1,10 +1,12 @@
 """Reads of coaching's core that several views, the dashboards and other apps need."""
 
 from django.db.models import Avg, Count, F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from diagnostic.models import Dimension, Result
+from diagnostic.selectors import questionnaire_structure
 from digitalees.db import interpolated_percentile
 
 from .models import Action, Enrolment, Plan
@@ -21,6 +23,17 @@ def dimension_titles(result: Result | None = None) -> dict[str, str]:
     if result is not None:
         dimensions = dimensions.filter(questionnaire_id=result.questionnaire_id)
     return {d.code: d.tr("title") for d in dimensions}
+
+
+def plan_dimension_titles(plan: Plan) -> dict[str, str]:
+    """The dimension titles a plan's pages show: those of its starting diagnostic's
+    questionnaire version, read from the diagnostic's per-process structure (a published
+    version never changes: no query once warm; the rules fetch the plan with its starting
+    result). A plan started blank takes every version's (one query)."""
+    if plan.baseline_result_id is None:
+        return dimension_titles()
+    structure = questionnaire_structure(plan.baseline_result.questionnaire_id)
+    return {d.code: d.tr("title") for d in structure.dimensions}
 
 
 def action_proposals(result: Result | None) -> list[ActionProposal]:
@@ -176,8 +189,19 @@ def board_columns(plan: Plan, today=None) -> list[dict]:
         status: {"status": status, "label": label, "actions": []}
         for status, label in Action.Status.choices
     }
+    # Each card's addresses, from one reverse each (a reverse per card and per link cost
+    # 4 ms at 60 cards); its figures as text (the template localises numbers one by one).
+    detail_url = reverse("coaching:action_detail", kwargs={"pk": 0})[: -len("0/")]
+    status_url = reverse("coaching:action_status", kwargs={"pk": 0}).split("/0/")
+    priorities = {value: str(label) for value, label in Action.Priority.choices}
     for action in plan_actions(plan):
         action.overdue = action.is_overdue(today)
+        action.pk_text = str(action.pk)
+        action.version_text = str(action.version)
+        action.progress_text = str(action.progress)
+        action.priority_label = priorities.get(action.priority, action.priority)
+        action.detail_url = f"{detail_url}{action.pk}/"
+        action.status_url = f"{status_url[0]}/{action.pk}/{status_url[1]}"
         columns[action.status]["actions"].append(action)
     return list(columns.values())
 

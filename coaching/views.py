@@ -272,7 +272,7 @@ def _board_context(plan, access, **extra):
         plan,
         access,
         columns=selectors.board_columns(plan),
-        dimensions=selectors.dimension_titles(),
+        dimensions=selectors.plan_dimension_titles(plan),
         # Translated once, not once per card (the labels are lazy).
         statuses=[(value, str(label)) for value, label in Action.Status.choices],
         **extra,
@@ -290,7 +290,7 @@ def plan_board(request, pk):
 @require_GET
 def plan_actions(request, pk):
     plan, access = get_plan_for(request, pk)
-    dimensions = selectors.dimension_titles()
+    dimensions = selectors.plan_dimension_titles(plan)
     people = selectors.plan_people(plan)
     queryset = selectors.plan_actions(plan)
     filters = ActionFilter(
@@ -335,7 +335,7 @@ def action_create(request, pk):
     form = ActionForm(
         request.POST or None,
         people=selectors.plan_people(plan),
-        dimensions=selectors.dimension_titles(),
+        dimensions=selectors.plan_dimension_titles(plan),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -383,7 +383,7 @@ def action_detail(request, pk):
             action=action,
             overdue=action.is_overdue(),
             timeline=list(selectors.action_timeline(action)),
-            dimensions=selectors.dimension_titles(),
+            dimensions=selectors.plan_dimension_titles(action.plan),
             session=action.from_session,
             status_form=ActionStatusForm(
                 initial={"status": action.status, "version": action.version, "back": "detail"}
@@ -397,7 +397,7 @@ def action_detail(request, pk):
 def action_edit(request, pk):
     action, access = get_action_for(request, pk, edit=True)
     people = selectors.plan_people(action.plan)
-    dimensions = selectors.dimension_titles()
+    dimensions = selectors.plan_dimension_titles(action.plan)
     form = ActionEditForm(
         request.POST or None, initial=_action_initial(action), people=people, dimensions=dimensions
     )
