@@ -26,6 +26,24 @@
     }
   });
 
+  // A part swapped in place (data-keep-focus: a question marked taken up) keeps the
+  // keyboard's place: the focus, lost with the replaced button, goes to the new version's.
+  var keptFocus = null;
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    var active = document.activeElement;
+    keptFocus = target && target.id && target.hasAttribute("data-keep-focus") &&
+      active && target.contains(active) ? target.id : null;
+  });
+  document.addEventListener("htmx:afterSettle", function () {
+    var part = keptFocus && document.getElementById(keptFocus);
+    keptFocus = null;
+    var control = part && part.querySelector("button, a[href], input:not([type=hidden]), select");
+    if (control) {
+      control.focus();
+    }
+  });
+
   // htmx requests carry the CSRF token, read from the page's hidden form field.
   document.addEventListener("htmx:configRequest", function (event) {
     var field = document.querySelector("input[name=csrfmiddlewaretoken]");

@@ -117,3 +117,11 @@ def test_a_coach_logs_a_session_and_a_member_asks_a_question(page, live_server):
         theme = dimension_titles()["security"]
     grouped = page.locator(f"#questions h3:has-text('{theme}') + ul #question-{question.pk}")
     expect(grouped).to_have_count(1)
+    # It marks it taken up from the keyboard (htmx swaps the question in place): the focus
+    # stays on the question, now with its "undo" button, so that the round goes on.
+    item.locator("button[type=submit]").focus()
+    page.keyboard.press("Enter")
+    expect(item.locator(".badge")).to_be_visible()
+    expect(item.locator("button[type=submit]")).to_be_focused()
+    question.refresh_from_db()
+    assert question.taken_up_at is not None
