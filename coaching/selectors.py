@@ -30,9 +30,10 @@ def plan_dimension_titles(plan: Plan) -> dict[str, str]:
     questionnaire version, read from the diagnostic's per-process structure (a published
     version never changes: no query once warm; the rules fetch the plan with its starting
     result). A plan started blank takes every version's (one query)."""
-    if plan.baseline_result_id is None:
+    baseline = plan.baseline_result
+    if baseline is None:
         return dimension_titles()
-    structure = questionnaire_structure(plan.baseline_result.questionnaire_id)
+    structure = questionnaire_structure(baseline.questionnaire_id)
     return {d.code: d.tr("title") for d in structure.dimensions}
 
 
