@@ -1,8 +1,8 @@
 """The plan as a PDF: asked for on the plan's PDF page, rendered by a Celery task, kept.
 
-diagnostic.Report's way: the PlanReport row is the job, written before its task is queued
-(on commit), claimed by a conditional update, rendered holding no lock, queued again by a
-periodic task when its message or its worker was lost. A plan changes: a report is of the
+diagnostic.Report's way (digitalees.jobs): the PlanReport row is the job, written before its
+task is queued (on commit), claimed by a conditional update, rendered holding no lock, queued
+again by a periodic task when its message or its worker was lost. A plan changes: a report is of the
 plan's state when asked (`content_stamp`); asking again for an unchanged plan reuses the
 file, asking after a change renders a new one (and the older file of that language goes
 once the new one is ready).
@@ -10,8 +10,7 @@ once the new one is ready).
 
 import hashlib
 import secrets
-from datetime import timedelta
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
 
 from celery import current_app
@@ -19,12 +18,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Count, F, Max, Q, Sum
+from django.db.models import Count, Max, Sum
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from diagnostic.models import Result
+from digitalees import jobs
+from digitalees.pdf import pdf_render
 
 from ..models import Plan, PlanReport
 from . import selectors
@@ -32,14 +33,9 @@ from . import selectors
 TEMPLATE = "coaching/exports/plan_report.html"
 STYLESHEET = Path(settings.BASE_DIR) / "templates" / "coaching" / "exports" / "plan_report.css"
 
-# Enqueued by name: coaching.exports.tasks imports this module.
+# Enqueued by name: coaching.exports.tasks imports this module. The job's claim, failure
+# and requeue, and their timeouts, are digitalees.jobs'.
 RENDER_TASK = "coaching.exports.tasks.render_plan_report"
-# As the diagnostic's reports (diagnostic/reports/services.py): a claim older than this is
-# a dead worker's; a pending report unclaimed this long lost its message; a render that
-# killed its worker this often fails.
-CLAIM_TIMEOUT = timedelta(minutes=3)
-REQUEUE_AFTER = timedelta(minutes=2)
-MAX_ATTEMPTS = 5
 
 
 def plan_content_stamp(plan: Plan) -> str:
@@ -90,23 +86,11 @@ def plan_report_request(*, plan: Plan, language: str, requested_by=None) -> Plan
             content_stamp=stamp,
             defaults={"requested_by": requested_by},
         )
-        if report.status == PlanReport.Status.READY and _file_exists(report):
+        if report.status == PlanReport.Status.READY and jobs.file_exists(report.file):
             return report
         if not created and report.status != PlanReport.Status.PENDING:
-            # Failed, or ready but its file was lost: render it again (unless another
-            # request just did).
-            PlanReport.objects.filter(
-                pk=report.pk, status=report.status, file=report.file.name
-            ).update(
-                status=PlanReport.Status.PENDING,
-                error="",
-                ready_at=None,
-                file="",
-                claim_token="",
-                claimed_at=None,
-                attempts=0,
-                queued_at=timezone.now(),
-            )
+            # Failed, or ready but its file was lost: render it again.
+            jobs.job_restart(report)
         # A pending report asked for again is queued again: a render claims it first, so a
         # second run does nothing, and a lost message is made up for. Robust: a broker that
         # is down must not fail the request (the periodic task queues it again).
@@ -126,35 +110,13 @@ def _enqueue(report_id: int) -> None:
     current_app.signature(RENDER_TASK, args=[report_id]).delay()
 
 
-def _file_exists(report: PlanReport) -> bool:
-    name = report.file.name
-    return report.file.storage.exists(name) if name else False
-
-
 def plan_report_claim(report_id: int, *, token: str) -> PlanReport | None:
-    """Claim a pending report for the render attempt `token` (its task id) by a conditional
-    update: None when another live attempt holds it, or it is no longer pending."""
-    now = timezone.now()
-    claimable = (
-        Q(claimed_at__isnull=True) | Q(claim_token=token) | Q(claimed_at__lt=now - CLAIM_TIMEOUT)
+    """Claim a pending report for the render attempt `token` (see jobs.job_claim)."""
+    return jobs.job_claim(
+        PlanReport.objects.select_related("plan__organisation", "plan__enrolment__cohort"),
+        report_id,
+        token=token,
     )
-    claimed = PlanReport.objects.filter(
-        claimable, pk=report_id, status=PlanReport.Status.PENDING
-    ).update(claim_token=token, claimed_at=now, attempts=F("attempts") + 1)
-    if not claimed:
-        return None
-    report = PlanReport.objects.select_related("plan__organisation", "plan__enrolment__cohort").get(
-        pk=report_id
-    )
-    if report.attempts > MAX_ATTEMPTS:
-        plan_report_fail(
-            report_id,
-            token=token,
-            error=f"Gave up after {MAX_ATTEMPTS} attempts (worker killed or out of time).",
-            final=True,
-        )
-        return None
-    return report
 
 
 def plan_report_render(report: PlanReport, *, token: str = "") -> PlanReport | None:
@@ -207,52 +169,18 @@ def _delete_older(report: PlanReport) -> None:
 
 
 def plan_report_fail(report_id: int, *, token: str, error: str, final: bool) -> None:
-    """Record why rendering failed; `final` when no retry follows (the page then offers to
-    try again), otherwise the report stays pending, released for the retry to claim."""
-    changes: dict = {"error": error[:2000], "claim_token": "", "claimed_at": None}
-    if final:
-        changes["status"] = PlanReport.Status.FAILED
-    PlanReport.objects.filter(
-        pk=report_id, status=PlanReport.Status.PENDING, claim_token=token
-    ).update(**changes)
+    """Record why rendering failed (see jobs.job_fail)."""
+    jobs.job_fail(PlanReport, report_id, token=token, error=error, final=final)
 
 
 def plan_report_requeue_stale() -> int:
-    """Queue again each pending report that no live worker renders: never claimed since it
-    was queued a while ago (its message was lost), or claimed by a worker that died. Run by
-    the periodic task; returns how many were queued."""
-    now = timezone.now()
-    stale = PlanReport.objects.filter(status=PlanReport.Status.PENDING).filter(
-        Q(claimed_at__isnull=True, queued_at__lt=now - REQUEUE_AFTER)
-        | Q(claimed_at__lt=now - CLAIM_TIMEOUT, queued_at__lt=now - CLAIM_TIMEOUT)
-    )
-    queued = 0
-    for pk, queued_at in stale.values_list("pk", "queued_at")[:100]:
-        # Conditional: two periodic runs at once queue it once.
-        if PlanReport.objects.filter(pk=pk, queued_at=queued_at).update(queued_at=now):
-            _enqueue(pk)
-            queued += 1
-    return queued
+    """Queue again each pending report that no live worker renders (see
+    jobs.job_requeue_stale). Run by the periodic task; returns how many were queued."""
+    return jobs.job_requeue_stale(PlanReport, enqueue=_enqueue)
 
 
 def plan_report_pdf(report: PlanReport) -> bytes:
-    # WeasyPrint takes half a second to import: only workers that render pay for it.
-    from weasyprint import HTML
-
-    font_config, stylesheet = _stylesheet(STYLESHEET.stat().st_mtime_ns)
-    return HTML(string=plan_report_html(report), base_url=str(settings.BASE_DIR)).write_pdf(
-        stylesheets=[stylesheet], font_config=font_config
-    )
-
-
-@lru_cache(maxsize=1)
-def _stylesheet(modified: int):
-    """The PDF's styles, parsed once per process, again when the file changes."""
-    from weasyprint import CSS
-    from weasyprint.text.fonts import FontConfiguration
-
-    font_config = FontConfiguration()
-    return font_config, CSS(filename=str(STYLESHEET), font_config=font_config)
+    return pdf_render(plan_report_html(report), stylesheet=STYLESHEET)
 
 
 def plan_report_html(report: PlanReport) -> str:

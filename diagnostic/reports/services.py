@@ -6,8 +6,8 @@ new respondent submits, so its reports are deleted then and rendered again on re
 """
 
 import secrets
-from datetime import datetime, timedelta
-from functools import lru_cache, partial
+from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from celery import current_app
@@ -15,14 +15,15 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from digitalees import jobs
 from digitalees.mail import send_templated_mail, site_url
+from digitalees.pdf import pdf_render
 from network.models import Organisation
 
 from .. import selectors
@@ -32,17 +33,9 @@ from ..models import Assessment, Report, Result
 TEMPLATE = "diagnostic/report/report.html"
 STYLESHEET = Path(settings.BASE_DIR) / "templates" / "diagnostic" / "report" / "report.css"
 
-
-# Enqueued by name: diagnostic.tasks imports this module.
+# Enqueued by name: diagnostic.tasks imports this module. The job's claim, failure and
+# requeue, and their timeouts, are digitalees.jobs'.
 RENDER_TASK = "diagnostic.tasks.render_report"
-# A render claimed longer ago than this is a dead worker's (the task's hard time limit is
-# shorter): another attempt may take the report over.
-CLAIM_TIMEOUT = timedelta(minutes=3)
-# A pending report that no worker claimed for this long is queued again (requeue_stale).
-REQUEUE_AFTER = timedelta(minutes=2)
-# Renders that killed their worker or ran out of time this often: the report fails, and
-# the page offers to try again.
-MAX_ATTEMPTS = 5
 
 
 def report_request(
@@ -73,21 +66,11 @@ def report_request(
             language=language,
             defaults={"requested_by": requested_by, "notify_emails": notify},
         )
-        if report.status == Report.Status.READY and _file_exists(report):
+        if report.status == Report.Status.READY and jobs.file_exists(report.file):
             return report
         if not created and report.status != Report.Status.PENDING:
-            # Failed, or ready but its file was lost: render it again (unless another
-            # request just did).
-            Report.objects.filter(pk=report.pk, status=report.status, file=report.file.name).update(
-                status=Report.Status.PENDING,
-                error="",
-                ready_at=None,
-                file="",
-                claim_token="",
-                claimed_at=None,
-                attempts=0,
-                queued_at=timezone.now(),
-            )
+            # Failed, or ready but its file was lost: render it again.
+            jobs.job_restart(report)
         if not created and notify_email:
             # Everyone who asks while it is being prepared gets the link.
             _add_notify_email(report.pk, notify_email)
@@ -119,12 +102,6 @@ def _enqueue(report_id: int) -> None:
     current_app.signature(RENDER_TASK, args=[report_id]).delay()
 
 
-def _file_exists(report: Report) -> bool:
-    if not report.file.name:
-        return False
-    return report.file.storage.exists(report.file.name)
-
-
 def _delete_reports(reports_qs) -> int:
     """Delete reports whose source changed, and their files once that commits. A render in
     progress holds no lock, so this never waits for it: its end finds the row gone and
@@ -154,30 +131,12 @@ def report_invalidate_for_assessment(assessment) -> int:
 
 
 def report_claim(report_id: int, *, token: str) -> Report | None:
-    """Claim a pending report for the render attempt `token` (its task id: a message
-    redelivered after its worker was killed carries the same one), by a conditional update:
-    None when another attempt holds it, or it is no longer pending."""
-    now = timezone.now()
-    claimable = (
-        Q(claimed_at__isnull=True) | Q(claim_token=token) | Q(claimed_at__lt=now - CLAIM_TIMEOUT)
+    """Claim a pending report for the render attempt `token` (see jobs.job_claim)."""
+    return jobs.job_claim(
+        Report.objects.select_related("assessment__organisation", "result__organisation"),
+        report_id,
+        token=token,
     )
-    claimed = Report.objects.filter(claimable, pk=report_id, status=Report.Status.PENDING).update(
-        claim_token=token, claimed_at=now, attempts=F("attempts") + 1
-    )
-    if not claimed:
-        return None
-    report = Report.objects.select_related("assessment__organisation", "result__organisation").get(
-        pk=report_id
-    )
-    if report.attempts > MAX_ATTEMPTS:
-        report_fail(
-            report_id,
-            token=token,
-            error=f"Gave up after {MAX_ATTEMPTS} attempts (worker killed or out of time).",
-            final=True,
-        )
-        return None
-    return report
 
 
 def report_render(report: Report, *, token: str = "") -> Report | None:
@@ -222,54 +181,18 @@ def report_finish(report: Report, *, pdf: bytes, token: str) -> bool:
 
 
 def report_fail(report_id: int, *, token: str, error: str, final: bool) -> None:
-    """Record why rendering failed; `final` when no retry will follow (the page then offers
-    to try again), otherwise the report stays pending, released for the retry to claim."""
-    changes = {"error": error[:2000], "claim_token": "", "claimed_at": None}
-    if final:
-        changes["status"] = Report.Status.FAILED
-    Report.objects.filter(pk=report_id, status=Report.Status.PENDING, claim_token=token).update(
-        **changes
-    )
+    """Record why rendering failed (see jobs.job_fail)."""
+    jobs.job_fail(Report, report_id, token=token, error=error, final=final)
 
 
 def report_requeue_stale() -> int:
-    """Queue again each pending report that no live worker renders: never claimed since it
-    was queued a while ago (its message was lost: the broker was down), or claimed by a
-    worker that died. Run by the periodic task; returns how many were queued."""
-    now = timezone.now()
-    stale = Report.objects.filter(status=Report.Status.PENDING).filter(
-        Q(claimed_at__isnull=True, queued_at__lt=now - REQUEUE_AFTER)
-        | Q(claimed_at__lt=now - CLAIM_TIMEOUT, queued_at__lt=now - CLAIM_TIMEOUT)
-    )
-    queued = 0
-    for pk, queued_at in stale.values_list("pk", "queued_at")[:100]:
-        # Conditional: two periodic runs at once queue it once.
-        if Report.objects.filter(pk=pk, queued_at=queued_at).update(queued_at=now):
-            _enqueue(pk)
-            queued += 1
-    return queued
+    """Queue again each pending report that no live worker renders (see
+    jobs.job_requeue_stale). Run by the periodic task; returns how many were queued."""
+    return jobs.job_requeue_stale(Report, enqueue=_enqueue)
 
 
 def report_pdf(report: Report) -> bytes:
-    # WeasyPrint takes half a second to import: only workers that render pay for it.
-    from weasyprint import HTML
-
-    html = report_html(report)
-    font_config, stylesheet = _report_stylesheet(STYLESHEET.stat().st_mtime_ns)
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
-        stylesheets=[stylesheet], font_config=font_config
-    )
-
-
-@lru_cache(maxsize=1)
-def _report_stylesheet(modified: int):
-    """The report's styles, parsed once per process (a quarter of each render when they were
-    inline in the page), again when the file changes (`modified`)."""
-    from weasyprint import CSS
-    from weasyprint.text.fonts import FontConfiguration
-
-    font_config = FontConfiguration()
-    return font_config, CSS(filename=str(STYLESHEET), font_config=font_config)
+    return pdf_render(report_html(report), stylesheet=STYLESHEET)
 
 
 def report_html(report: Report) -> str:

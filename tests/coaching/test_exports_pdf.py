@@ -16,6 +16,7 @@ from coaching import services
 from coaching.exports import services as exports
 from coaching.exports.tasks import render_plan_report, requeue_stale_plan_reports
 from coaching.models import PlanReport
+from digitalees import jobs
 
 from .exports_data import rich_plan
 from .factories import make_action
@@ -203,7 +204,7 @@ def test_a_pdf_whose_message_was_lost_is_queued_again_once(
 ):
     report = _lost_request(django_capture_on_commit_callbacks, plan)
     assert requeue_stale_plan_reports.apply().get() == 0  # just asked
-    PlanReport.objects.update(queued_at=timezone.now() - exports.REQUEUE_AFTER)
+    PlanReport.objects.update(queued_at=timezone.now() - jobs.REQUEUE_AFTER)
     assert requeue_stale_plan_reports.apply().get() == 1
     report.refresh_from_db()
     assert report.status == PlanReport.Status.READY
@@ -219,7 +220,7 @@ def test_the_beat_schedule_runs_the_requeue_every_minute():
 
 def test_a_render_claimed_by_a_dead_worker_is_taken_over(plan, django_capture_on_commit_callbacks):
     report = _lost_request(django_capture_on_commit_callbacks, plan)
-    long_ago = timezone.now() - exports.CLAIM_TIMEOUT - timedelta(seconds=1)
+    long_ago = timezone.now() - jobs.CLAIM_TIMEOUT - timedelta(seconds=1)
     PlanReport.objects.update(claim_token="dead-worker", claimed_at=long_ago, queued_at=long_ago)
     assert requeue_stale_plan_reports.apply().get() == 1
     report.refresh_from_db()
@@ -230,7 +231,7 @@ def test_a_render_in_progress_is_neither_queued_again_nor_rendered_twice(
     plan, django_capture_on_commit_callbacks
 ):
     report = _lost_request(django_capture_on_commit_callbacks, plan)
-    long_ago = timezone.now() - exports.CLAIM_TIMEOUT - timedelta(seconds=1)
+    long_ago = timezone.now() - jobs.CLAIM_TIMEOUT - timedelta(seconds=1)
     PlanReport.objects.update(claim_token="alive", claimed_at=timezone.now(), queued_at=long_ago)
     assert requeue_stale_plan_reports.apply().get() == 0
     assert render_plan_report.apply(args=[report.pk]).get() == "skipped"
@@ -242,9 +243,7 @@ def test_a_render_taken_over_is_not_finished_by_the_first_attempt(
 ):
     report = _lost_request(django_capture_on_commit_callbacks, plan)
     first = exports.plan_report_claim(report.pk, token="attempt-1")
-    PlanReport.objects.update(
-        claimed_at=timezone.now() - exports.CLAIM_TIMEOUT - timedelta(seconds=1)
-    )
+    PlanReport.objects.update(claimed_at=timezone.now() - jobs.CLAIM_TIMEOUT - timedelta(seconds=1))
     second = exports.plan_report_claim(report.pk, token="attempt-2")
     assert second is not None
     assert exports.plan_report_claim(report.pk, token="attempt-3") is None  # held by 2
@@ -258,9 +257,9 @@ def test_a_render_that_keeps_killing_its_worker_fails_and_the_page_offers_to_try
 ):
     client = english_reader
     report = _lost_request(django_capture_on_commit_callbacks, plan)
-    long_ago = timezone.now() - exports.CLAIM_TIMEOUT - timedelta(seconds=1)
+    long_ago = timezone.now() - jobs.CLAIM_TIMEOUT - timedelta(seconds=1)
     PlanReport.objects.update(
-        claim_token="killed", claimed_at=long_ago, queued_at=long_ago, attempts=exports.MAX_ATTEMPTS
+        claim_token="killed", claimed_at=long_ago, queued_at=long_ago, attempts=jobs.MAX_ATTEMPTS
     )
     requeue_stale_plan_reports.apply()
     report.refresh_from_db()

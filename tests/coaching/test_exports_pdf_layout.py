@@ -12,6 +12,7 @@ from weasyprint import HTML
 
 from coaching.exports import services as exports
 from coaching.models import Plan, PlanReport
+from digitalees.pdf import pdf_stylesheets
 from tests.diagnostic.test_report_layout import MM, _overflows, _with_class
 
 from .exports_data import LONG_WORD, rich_plan
@@ -26,9 +27,9 @@ def _report(plan, language) -> PlanReport:
 
 def _layout(report):
     """Laid out as plan_report_pdf lays it out (same HTML, stylesheet and fonts)."""
-    font_config, stylesheet = exports._stylesheet(exports.STYLESHEET.stat().st_mtime_ns)
+    font_config, stylesheets = pdf_stylesheets(exports.STYLESHEET)
     html = HTML(string=exports.plan_report_html(report), base_url=".")
-    return html.render(stylesheets=[stylesheet], font_config=font_config)
+    return html.render(stylesheets=stylesheets, font_config=font_config)
 
 
 def _text(html: str) -> str:

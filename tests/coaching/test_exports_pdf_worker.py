@@ -9,8 +9,8 @@ from django.conf import settings as django_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from coaching.exports import services as exports
 from coaching.models import PlanReport
+from digitalees import jobs
 from digitalees.celery import app
 from tests.digitalees.test_celery_worker import redis_celery  # noqa: F401
 from tests.digitalees.test_mail_queue import broker_down  # noqa: F401
@@ -47,7 +47,7 @@ def test_a_pdf_asked_for_while_the_broker_is_down_is_rendered_once_it_is_back(cl
 
     # Redis and a worker are back; a couple of minutes later the periodic task queues it.
     request.getfixturevalue("redis_celery")
-    PlanReport.objects.update(queued_at=timezone.now() - exports.REQUEUE_AFTER)
+    PlanReport.objects.update(queued_at=timezone.now() - jobs.REQUEUE_AFTER)
     schedule = django_settings.CELERY_BEAT_SCHEDULE["requeue-stale-plan-reports"]
     app.send_task(schedule["task"])
     assert _wait(lambda: PlanReport.objects.filter(status="ready").exists(), 60)

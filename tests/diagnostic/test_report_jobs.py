@@ -24,6 +24,7 @@ from diagnostic import services
 from diagnostic.models import Report
 from diagnostic.reports import services as reports
 from diagnostic.tasks import render_report, requeue_stale_reports
+from digitalees import jobs
 from digitalees.celery import app
 from tests.diagnostic.conftest import answer_everything
 from tests.diagnostic.test_reports import _org_result, _result_page_url, _result_request_url
@@ -59,7 +60,7 @@ def test_a_report_whose_message_was_lost_is_queued_again_and_mailed_once(
         notify_email=admin.user.email,
     )
     assert requeue_stale_reports.apply().get() == 0  # just asked: not pending too long yet
-    Report.objects.update(queued_at=timezone.now() - reports.REQUEUE_AFTER)
+    Report.objects.update(queued_at=timezone.now() - jobs.REQUEUE_AFTER)
     with django_capture_on_commit_callbacks(execute=True):
         assert requeue_stale_reports.apply().get() == 1
     report.refresh_from_db()
@@ -72,7 +73,7 @@ def test_a_report_whose_message_was_lost_is_queued_again_and_mailed_once(
 def test_a_render_claimed_by_a_dead_worker_is_taken_over(django_capture_on_commit_callbacks):
     admin, result = _org_result()
     report = _lost_request(django_capture_on_commit_callbacks, result=result, language="en")
-    long_ago = timezone.now() - reports.CLAIM_TIMEOUT - timedelta(seconds=1)
+    long_ago = timezone.now() - jobs.CLAIM_TIMEOUT - timedelta(seconds=1)
     # A worker claimed it and died; its message is gone too.
     Report.objects.update(claim_token="dead-worker", claimed_at=long_ago, queued_at=long_ago)
     assert requeue_stale_reports.apply().get() == 1
@@ -83,7 +84,7 @@ def test_a_render_claimed_by_a_dead_worker_is_taken_over(django_capture_on_commi
 def test_a_render_in_progress_is_not_queued_again(django_capture_on_commit_callbacks):
     admin, result = _org_result()
     _lost_request(django_capture_on_commit_callbacks, result=result, language="en")
-    long_ago = timezone.now() - reports.CLAIM_TIMEOUT - timedelta(seconds=1)
+    long_ago = timezone.now() - jobs.CLAIM_TIMEOUT - timedelta(seconds=1)
     Report.objects.update(claim_token="alive", claimed_at=timezone.now(), queued_at=long_ago)
     assert requeue_stale_reports.apply().get() == 0
     # And its own message, delivered twice, does not render it twice.
@@ -95,9 +96,9 @@ def test_a_render_that_keeps_killing_its_worker_fails_and_the_page_offers_to_try
 ):
     admin, result = _org_result()
     report = _lost_request(django_capture_on_commit_callbacks, result=result, language="en")
-    long_ago = timezone.now() - reports.CLAIM_TIMEOUT - timedelta(seconds=1)
+    long_ago = timezone.now() - jobs.CLAIM_TIMEOUT - timedelta(seconds=1)
     Report.objects.update(
-        claim_token="killed", claimed_at=long_ago, queued_at=long_ago, attempts=reports.MAX_ATTEMPTS
+        claim_token="killed", claimed_at=long_ago, queued_at=long_ago, attempts=jobs.MAX_ATTEMPTS
     )
     requeue_stale_reports.apply()
     report.refresh_from_db()
@@ -135,7 +136,7 @@ def test_a_report_asked_for_while_the_broker_is_down_is_rendered_once_it_is_back
 
     # Redis and a worker are back; a couple of minutes later the periodic task queues it.
     request.getfixturevalue("redis_celery")
-    Report.objects.update(queued_at=timezone.now() - reports.REQUEUE_AFTER)
+    Report.objects.update(queued_at=timezone.now() - jobs.REQUEUE_AFTER)
     schedule = django_settings.CELERY_BEAT_SCHEDULE["requeue-stale-reports"]
     app.send_task(schedule["task"])
     assert _wait(lambda: mailoutbox, 30)
@@ -243,7 +244,7 @@ def test_a_render_taken_over_is_not_finished_by_the_first_attempt(
     admin, result = _org_result()
     report = _lost_request(django_capture_on_commit_callbacks, result=result, language="en")
     first = reports.report_claim(report.pk, token="attempt-1")
-    long_ago = timezone.now() - reports.CLAIM_TIMEOUT - timedelta(seconds=1)
+    long_ago = timezone.now() - jobs.CLAIM_TIMEOUT - timedelta(seconds=1)
     Report.objects.update(claimed_at=long_ago)  # attempt 1 looks dead
     second = reports.report_claim(report.pk, token="attempt-2")
     assert second is not None

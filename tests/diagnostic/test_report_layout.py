@@ -18,6 +18,7 @@ from diagnostic import services
 from diagnostic.models import Assessment, Report
 from diagnostic.reports import services as reports
 from diagnostic.selectors import questionnaire_structure
+from digitalees.pdf import pdf_stylesheets
 from network.models import Resource, Topic
 from tests.diagnostic.conftest import answer_everything
 from tests.factories import MembershipFactory, OrganisationFactory
@@ -31,9 +32,9 @@ MM = 96 / 25.4  # CSS pixels per millimetre
 
 def _layout(report: Report):
     """The report laid out as report_pdf lays it out (same HTML, stylesheet and fonts)."""
-    font_config, stylesheet = reports._report_stylesheet(reports.STYLESHEET.stat().st_mtime_ns)
+    font_config, stylesheets = pdf_stylesheets(reports.STYLESHEET)
     html = HTML(string=reports.report_html(report), base_url=".")
-    return html.render(stylesheets=[stylesheet], font_config=font_config)
+    return html.render(stylesheets=stylesheets, font_config=font_config)
 
 
 def _content_boxes(page_box):

@@ -10,6 +10,7 @@ from weasyprint import HTML
 
 from diagnostic.models import Report
 from diagnostic.reports import services as reports
+from digitalees.pdf import PAGE_STYLESHEET
 from tests.diagnostic.test_reports import _org_result
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +31,8 @@ def test_the_report_is_drawn_with_its_stylesheet_as_when_it_was_inline(settings_
     report = Report.objects.create(result=result, language="fr")
     pdf = reports.report_pdf(report)
     html = reports.report_html(report)
-    inline = html.replace("</head>", f"<style>{reports.STYLESHEET.read_text()}</style></head>")
+    styles = PAGE_STYLESHEET.read_text() + reports.STYLESHEET.read_text()
+    inline = html.replace("</head>", f"<style>{styles}</style></head>")
     base_url = str(settings.BASE_DIR)
     assert _drawing(pdf) == _drawing(HTML(string=inline, base_url=base_url).write_pdf())
     # The stylesheet is what draws it: without it, another document.
