@@ -910,6 +910,24 @@ rule(
 )
 
 
+DASHBOARDS = "coaching/dashboards/selectors.py"
+rule(
+    "coaching.dashboards.selectors.member_plans: the member's own enterprises only (the "
+    "dashboard also looks them up by membership: expected redundant)",
+    DASHBOARDS,
+    "Enrolment.objects.filter(organisation_id__in=organisation_ids)\n",
+    "Enrolment.objects.all()\n",
+    [f"{COACHING}test_dashboards_views.py", "-k", "member or median"],
+)
+rule(
+    "coaching.dashboards.selectors: no median of fewer than three plans (another's figure)",
+    DASHBOARDS,
+    "if len(figures) >= MEDIAN_MIN_PLANS else None",
+    "if figures else None",
+    [f"{COACHING}test_dashboards_views.py", "-k", "member or median"],
+)
+
+
 def main(only):
     folders = ("network", "diagnostic", "digitalees", "coaching")
     sources = [p for d in folders for p in (ROOT / d).rglob("*.py")]
