@@ -88,6 +88,14 @@ def test_a_members_feed_holds_sessions_invited_intervisions_and_the_plans_due_da
     assert str(due["URL"]).endswith(f"/coaching/actions/{coaching_data['mine'].pk}/")
 
 
+def test_a_colleague_not_invited_does_not_get_the_intervision(client, plan, roles, coaching_data):
+    """Only the member is invited: the admin of the same enterprise has its session and its
+    plan's due dates, not the intervision."""
+    events = _events(_feed(client, roles["org_admin"]))
+    assert f"Séance de coaching — {plan.organisation.name}" in events
+    assert "Intervision : Intervision : la donnée" not in events
+
+
 def test_no_coach_notes_in_any_feed(client, roles, coaching_data):
     for role in ("member", "coach"):
         services.calendar_feed_renew(user=roles[role])

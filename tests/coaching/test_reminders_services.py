@@ -380,3 +380,15 @@ def test_reminders_in_english_templates_render(plan, roles):
             {"overdue": False, "actions": [services._action_line(action)]},
         )
     assert subject.strip() == f"Action due on {action.due_on:%-d} December: Plan"
+
+
+def test_a_deactivated_owner_is_not_reminded(
+    plan, roles, mailoutbox, django_capture_on_commit_callbacks
+):
+    _due(plan, roles["member"], 2)
+    roles["member"].is_active = False
+    roles["member"].save(update_fields=["is_active"])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.action_reminders_send(today=TODAY) == 0
+    assert not mailoutbox
+    assert not ReminderSent.objects.exists()

@@ -500,3 +500,12 @@ def test_the_organisation_page_shows_what_each_coach_brings(client):
     assignment.areas.set(Topic.objects.filter(code__in=["security", "data"]))
     text = _text(_as(client, member).get(organisation.get_absolute_url()))
     assert "Areas of expertise: Data and GDPR, Cybersecurity" in text
+
+
+def test_a_member_who_is_not_admin_is_not_offered_to_apply(client):
+    cohort = open_cohort(name="Cohorte ouverte")
+    _as(client, MembershipFactory(role="member").user)
+    text = _text(client.get(reverse("coaching:call_list")))
+    assert "Cohorte ouverte" in text
+    assert "Only an admin of an organisation applies for it." in text
+    assert reverse("coaching:cohort_apply", kwargs={"slug": cohort.slug}) not in text

@@ -10,7 +10,7 @@ from coaching.models import Action, CoachingSession, IntervisionInvitation, Inte
 from coaching.sessions import services
 from tests.factories import MembershipFactory, OrganisationFactory
 
-from .factories import enrol
+from .factories import enrol, make_cohort
 from .sessions_factories import make_intervision, make_session, when
 
 pytestmark = pytest.mark.django_db
@@ -475,3 +475,18 @@ def test_the_invitation_page_s_queries_do_not_grow(enrolment, roles, client_for)
             MembershipFactory(organisation=team.organisation)
     services.intervision_invite(intervision=intervision, by=None, users=[roles["member"]])
     assert _queries(client, url) == few
+
+
+@pytest.mark.parametrize("role", ["coach", "member"])
+def test_the_people_of_another_cohort_do_not_find_its_intervisions(
+    enrolment, roles, client_for, role
+):
+    """The coach and the member are of `enrolment`'s cohort, not of `other`."""
+    other = make_cohort()
+    enrol(OrganisationFactory(), other)
+    intervision = make_intervision(other, invite=False)
+    client = client_for(roles[role])
+    listing = reverse("coaching:intervision_list", kwargs={"slug": other.slug})
+    assert client.get(listing).status_code == 404
+    page = reverse("coaching:intervision_detail", kwargs={"pk": intervision.pk})
+    assert client.get(page).status_code == 404
