@@ -83,6 +83,11 @@ def evaluation_results(request, slug):
     """The cohort's evaluation per theme: how many chose each verdict, and the comments,
     never who wrote them. The agency and the cohort's coaches read it."""
     cohort, access = get_cohort_for(request, slug, organise=True)
+    evaluated = selectors.respondents_by_phase(cohort)
+    if "phase" not in request.GET and evaluated and evaluated[0][0] is not None:
+        # Nobody evaluated the whole accompaniment yet: open on the first part that was.
+        url = reverse("coaching:evaluation_results", kwargs={"slug": cohort.slug})
+        return redirect(f"{url}?phase={evaluated[0][0].pk}")
     phase_form, phase = _phase(request.GET)
     if phase_form.errors:
         raise Http404
@@ -96,7 +101,7 @@ def evaluation_results(request, slug):
             "phase": phase,
             "respondents": respondents,
             "results": results,
-            "evaluated": selectors.respondents_by_phase(cohort),
+            "evaluated": evaluated,
             "can_manage_themes": access.is_agency,
             "verdict_choices": Verdict.choices,
         },

@@ -207,6 +207,25 @@ def test_results_are_read_per_phase(client, enrolment, roles, themes, phase):
     assert client.get(url).context["respondents"] == 1
 
 
+def test_results_open_on_the_first_part_evaluated(client, enrolment, roles, themes, phase):
+    """Nobody evaluated the whole accompaniment yet: the page opens on the phase that was,
+    rather than on an empty table."""
+    services.evaluation_submit(
+        cohort=enrolment.cohort,
+        enrolment=enrolment,
+        respondent=roles["member"],
+        phase=phase,
+        answers=_answers(themes),
+    )
+    client.force_login(roles["agency"])
+    url = _url(enrolment.cohort, "coaching:evaluation_results")
+    response = client.get(url, follow=True)
+    assert response.redirect_chain == [(f"{url}?phase={phase.pk}", 302)]
+    assert response.context["respondents"] == 1
+    # Asked for explicitly, the whole accompaniment shows (empty).
+    assert client.get(url, {"phase": ""}).context["respondents"] == 0
+
+
 def test_a_participant_does_not_read_the_results(client, enrolment, roles):
     client.force_login(roles["member"])
     assert client.get(_url(enrolment.cohort, "coaching:evaluation_results")).status_code == 403
