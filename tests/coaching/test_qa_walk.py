@@ -1,0 +1,52 @@
+"""What a user notices walking through coaching: every link a page offers them opens, and
+each page reads in the user's language."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests.coaching.factories import make_action, make_cohort, make_plan
+from tests.factories import CoachAssignmentFactory, CoachFactory, MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+HREF = re.compile(r'href="(/coaching/[^"#?]*)"')
+DOWNLOADS = re.compile(r"\.(csv|xlsx|ics|pdf)$|/pdf/$")
+
+
+@pytest.fixture
+def english(client):
+    client.cookies["django_language"] = "en"
+    return client
+
+
+def _coached_plan():
+    cohort = make_cohort()
+    coach = CoachFactory()
+    admin = MembershipFactory(organisation__name="Ressourcerie QA", role="admin")
+    CoachAssignmentFactory(coach=coach, organisation=admin.organisation)
+    plan = make_plan(admin.organisation, cohort=cohort)
+    make_action(plan, title="Inventorier les outils")
+    return cohort, coach, plan
+
+
+def _broken_links(client, url):
+    content = client.get(url).content.decode()
+    broken = []
+    for href in sorted(set(HREF.findall(content))):
+        if DOWNLOADS.search(href):
+            continue
+        status = client.get(href).status_code
+        if status != 200:
+            broken.append((href, status))
+    return broken
+
+
+def test_every_link_of_the_cohort_dashboard_opens_for_its_coach(english):
+    cohort, coach, _plan = _coached_plan()
+    english.force_login(coach)
+
+    url = reverse("coaching:cohort_dashboard", kwargs={"slug": cohort.slug})
+
+    assert _broken_links(english, url) == []
