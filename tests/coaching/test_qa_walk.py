@@ -6,6 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from coaching.models import Intervision, IntervisionInvitation
 from tests.coaching.factories import make_action, make_cohort, make_plan
 from tests.factories import CoachAssignmentFactory, CoachFactory, MembershipFactory
 
@@ -50,3 +51,22 @@ def test_every_link_of_the_cohort_dashboard_opens_for_its_coach(english):
     url = reverse("coaching:cohort_dashboard", kwargs={"slug": cohort.slug})
 
     assert _broken_links(english, url) == []
+
+
+def test_the_french_enrolment_page_writes_attendance_the_french_way(client):
+    cohort, coach, plan = _coached_plan()
+    member = plan.organisation.memberships.get().user
+    intervision = Intervision.objects.create(
+        cohort=cohort, title="Intervision 1", starts_at=plan.created_at, organised_by=coach
+    )
+    IntervisionInvitation.objects.create(
+        intervision=intervision,
+        user=member,
+        enrolment=plan.enrolment,
+        attendance=IntervisionInvitation.Attendance.PRESENT,
+    )
+    client.force_login(coach)
+
+    response = client.get(reverse("coaching:enrolment_detail", kwargs={"pk": plan.enrolment.pk}))
+
+    assert f"{member.display_name} : présent" in response.content.decode()
