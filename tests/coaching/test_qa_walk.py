@@ -6,7 +6,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from coaching.models import Intervision, IntervisionInvitation
+from coaching.exports import services as exports
+from coaching.models import CalendarFeed, Intervision, IntervisionInvitation, PlanReport
+from tests.coaching.exports_data import rich_plan
 from tests.coaching.factories import make_action, make_cohort, make_plan
 from tests.factories import CoachAssignmentFactory, CoachFactory, MembershipFactory
 
@@ -70,3 +72,22 @@ def test_the_french_enrolment_page_writes_attendance_the_french_way(client):
     response = client.get(reverse("coaching:enrolment_detail", kwargs={"pk": plan.enrolment.pk}))
 
     assert f"{member.display_name} : présent" in response.content.decode()
+
+
+def test_the_english_calendar_page_names_google_calendar_in_english(english):
+    _cohort, coach, _plan = _coached_plan()
+    CalendarFeed.objects.create(user=coach)
+    english.force_login(coach)
+
+    page = english.get(reverse("coaching:calendar_settings")).content.decode()
+
+    assert "<dt>Google Calendar</dt>" in page
+
+
+def test_the_french_pdf_puts_the_french_space_before_a_steps_note():
+    plan = rich_plan()
+    report = PlanReport(plan=plan, language="fr", content_stamp="test")
+
+    html = exports.plan_report_html(report)
+
+    assert re.search(r"Réalisée le [^<:]+ : Rapport du diagnostic", html)
