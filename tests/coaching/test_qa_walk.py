@@ -91,3 +91,19 @@ def test_the_french_pdf_puts_the_french_space_before_a_steps_note():
     html = exports.plan_report_html(report)
 
     assert re.search(r"Réalisée le [^<:]+ : Rapport du diagnostic", html)
+
+
+def test_a_refused_milestone_keeps_what_was_typed_and_says_which_field(english):
+    _cohort, coach, plan = _coached_plan()
+    english.force_login(coach)
+
+    response = english.post(
+        reverse("coaching:milestone_create", kwargs={"pk": plan.pk}),
+        {"title": "Site web en ligne", "due_on": "someday"},
+    )
+
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert 'value="Site web en ligne"' in content
+    assert "is-invalid" in content  # the date's field shows its own message
+    assert not plan.milestones.exists()
