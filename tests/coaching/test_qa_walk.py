@@ -8,8 +8,12 @@ from django.urls import reverse
 
 from coaching.exports import services as exports
 from coaching.models import CalendarFeed, Intervision, IntervisionInvitation, PlanReport
+from coaching.selection import services as selection
 from tests.coaching.exports_data import rich_plan
 from tests.coaching.factories import make_action, make_cohort, make_plan
+from tests.coaching.sessions_factories import make_intervision
+from tests.coaching.test_selection_services import application, selecting_cohort
+from tests.conftest import agency_with_mfa
 from tests.factories import CoachAssignmentFactory, CoachFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -107,3 +111,28 @@ def test_a_refused_milestone_keeps_what_was_typed_and_says_which_field(english):
     assert 'value="Site web en ligne"' in content
     assert "is-invalid" in content  # the date's field shows its own message
     assert not plan.milestones.exists()
+
+
+def test_inviting_one_person_is_told_in_the_singular(enrolment, roles, client_for):
+    intervision = make_intervision(enrolment.cohort, invite=False)
+    url = reverse("coaching:intervision_invite", kwargs={"pk": intervision.pk})
+
+    response = client_for(roles["coach"]).post(
+        url, {"who": "chosen", "users": [roles["org_admin"].pk]}, follow=True
+    )
+
+    assert "1 personne est invitée et reçoit un e-mail." in response.content.decode()
+
+
+def test_the_french_selection_table_says_a_told_enterprise_is_informee(client, settings):
+    settings.STAFF_REQUIRE_MFA = True
+    cohort = selecting_cohort()
+    app = application(cohort)
+    selection.application_decide(application=app, status="selected", reason="Oui", by=None)
+    selection.cohort_notify_applicants(cohort=cohort)
+    client.force_login(agency_with_mfa())
+
+    response = client.get(reverse("coaching:cohort_selection", kwargs={"slug": cohort.slug}))
+
+    assert "Sélectionnée" in response.content.decode()
+    assert "informée" in response.content.decode()
