@@ -136,3 +136,27 @@ def test_the_french_selection_table_says_a_told_enterprise_is_informee(client, s
 
     assert "Sélectionnée" in response.content.decode()
     assert "informée" in response.content.decode()
+
+
+def test_the_cohort_dashboard_leads_the_coach_to_the_cohorts_intervisions(english):
+    cohort, coach, _plan = _coached_plan()
+    english.force_login(coach)
+
+    page = english.get(reverse("coaching:cohort_dashboard", kwargs={"slug": cohort.slug}))
+
+    assert (
+        reverse("coaching:intervision_list", kwargs={"slug": cohort.slug}) in page.content.decode()
+    )
+
+
+def test_an_empty_cohort_dashboard_offers_the_agency_its_selection(client, settings):
+    settings.STAFF_REQUIRE_MFA = True
+    cohort = make_cohort()
+    client.force_login(agency_with_mfa())
+    client.cookies["django_language"] = "en"
+
+    page = client.get(reverse("coaching:cohort_dashboard", kwargs={"slug": cohort.slug}))
+
+    content = page.content.decode()
+    assert "No enterprise is enrolled yet." in content
+    assert reverse("coaching:cohort_selection", kwargs={"slug": cohort.slug}) in content
