@@ -106,6 +106,13 @@ def test_a_cohort_from_its_call_to_its_coaches(page, settings):
 
     # The methodology: the last phase moves up; a step is added to it, then removed.
     visit(page, reverse("coaching:methodology"))
+    # At a desktop width each step's buttons stand beside its titles, not under some of them.
+    gaps = page.eval_on_selector_all(
+        "main li.list-group-item",
+        "els => els.map(li => Math.abs(li.children[0].getBoundingClientRect().top"
+        " - li.children[1].getBoundingClientRect().top))",
+    )
+    assert gaps and max(gaps) < 12
     last = Phase.objects.order_by("position").last()
     phase = page.locator("main section", has_text=last.title_fr).last
     follow(page, phase.locator("button", has_text="Monter").first)
