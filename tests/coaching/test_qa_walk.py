@@ -160,3 +160,15 @@ def test_an_empty_cohort_dashboard_offers_the_agency_its_selection(client, setti
     content = page.content.decode()
     assert "No enterprise is enrolled yet." in content
     assert reverse("coaching:cohort_selection", kwargs={"slug": cohort.slug}) in content
+
+
+def test_a_past_intervision_without_questions_does_not_wait_for_some(enrolment, roles, client_for):
+    intervision = make_intervision(enrolment.cohort, days=-3)
+
+    page = client_for(roles["member"]).get(
+        reverse("coaching:intervision_detail", kwargs={"pk": intervision.pk})
+    )
+
+    content = page.content.decode().replace("&#x27;", "'")
+    assert "Aucune question n'a été posée avant l'intervision." in content
+    assert "Aucune question pour l'instant." not in content
