@@ -17,7 +17,7 @@ class PhaseChoiceForm(forms.Form):
         label=_("What you evaluate"),
         queryset=Phase.objects.all(),
         required=False,
-        empty_label=_("The whole accompaniment"),
+        empty_label=_("The whole programme"),
         error_messages={"invalid_choice": _("This phase does not exist.")},
     )
 

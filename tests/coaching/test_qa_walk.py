@@ -172,3 +172,17 @@ def test_a_past_intervision_without_questions_does_not_wait_for_some(enrolment, 
     content = page.content.decode().replace("&#x27;", "'")
     assert "Aucune question n'a été posée avant l'intervision." in content
     assert "Aucune question pour l'instant." not in content
+
+
+def test_the_evaluation_says_coaching_in_english_and_accompagnement_in_french(
+    enrolment, roles, client_for
+):
+    url = reverse("coaching:evaluation_form", kwargs={"slug": enrolment.cohort.slug})
+    client = client_for(roles["member"])
+
+    french = client.get(url).content.decode().replace("&#x27;", "'")
+    client.cookies["django_language"] = "en"
+    english = client.get(url).content.decode().replace("&#x27;", "'")
+
+    assert "Évaluer l'accompagnement" in french and "Dites au programme" in french
+    assert "Evaluate the coaching" in english and "accompaniment" not in english
