@@ -186,3 +186,12 @@ def test_the_evaluation_says_coaching_in_english_and_accompagnement_in_french(
 
     assert "Évaluer l'accompagnement" in french and "Dites au programme" in french
     assert "Evaluate the coaching" in english and "accompaniment" not in english
+
+
+def test_the_members_dashboard_leads_to_their_coaching_page_with_no_session_planned(client):
+    _cohort, _coach, plan = _coached_plan()
+    client.force_login(plan.organisation.memberships.get().user)
+
+    page = client.get(reverse("dashboard")).content.decode()
+
+    assert reverse("coaching:enrolment_detail", kwargs={"pk": plan.enrolment.pk}) in page
