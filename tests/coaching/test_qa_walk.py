@@ -195,3 +195,14 @@ def test_the_members_dashboard_leads_to_their_coaching_page_with_no_session_plan
     page = client.get(reverse("dashboard")).content.decode()
 
     assert reverse("coaching:enrolment_detail", kwargs={"pk": plan.enrolment.pk}) in page
+
+
+def test_the_methodologys_buttons_name_their_step_in_the_readers_language(client, settings):
+    settings.STAFF_REQUIRE_MFA = True
+    client.force_login(agency_with_mfa())
+    client.cookies["django_language"] = "en"
+
+    page = client.get(reverse("coaching:methodology")).content.decode()
+
+    assert '<span class="visually-hidden"> — Run the self-diagnostic as a team</span>' in page
+    assert '<span class="visually-hidden"> — Réaliser' not in page
