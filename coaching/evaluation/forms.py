@@ -22,6 +22,14 @@ class PhaseChoiceForm(forms.Form):
     )
 
 
+class ResultsPhaseForm(PhaseChoiceForm):
+    """The same chooser on the results' page, where staff read rather than evaluate."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["phase"].label = _("Part of the programme")
+
+
 class EvaluationForm(forms.Form):
     """A verdict and a comment for each theme asked; field names carry the theme's id."""
 

@@ -206,3 +206,15 @@ def test_the_methodologys_buttons_name_their_step_in_the_readers_language(client
 
     assert '<span class="visually-hidden"> — Run the self-diagnostic as a team</span>' in page
     assert '<span class="visually-hidden"> — Réaliser' not in page
+
+
+def test_the_results_chooser_does_not_tell_staff_they_evaluate(client, settings):
+    settings.STAFF_REQUIRE_MFA = True
+    cohort = make_cohort()
+    client.force_login(agency_with_mfa())
+
+    page = client.get(reverse("coaching:evaluation_results", kwargs={"slug": cohort.slug}))
+
+    content = page.content.decode()
+    assert "Partie du programme" in content
+    assert "Ce que vous évaluez" not in content
