@@ -112,14 +112,18 @@ def _plan_context(plan, access, **extra):
 @require_GET
 def plan_detail(request, pk):
     plan, access = get_plan_for(request, pk)
+    return _plan_detail_page(request, plan, access, milestone_form=MilestoneForm())
+
+
+def _plan_detail_page(request, plan, access, *, milestone_form, status=200):
     context = _plan_context(
         plan,
         access,
         overview=selectors.plan_overview(plan),
-        milestone_form=MilestoneForm(),
+        milestone_form=milestone_form,
         today=timezone.localdate(),
     )
-    return render(request, "coaching/plans/plan_detail.html", context)
+    return render(request, "coaching/plans/plan_detail.html", context, status=status)
 
 
 @login_required
@@ -167,21 +171,22 @@ def plan_edit(request, pk):
 @login_required
 @require_POST
 def milestone_create(request, pk):
-    plan, _access = get_plan_for(request, pk, edit=True)
+    plan, access = get_plan_for(request, pk, edit=True)
     form = MilestoneForm(request.POST)
     if form.is_valid():
         try:
             services.milestone_create(plan=plan, **form.cleaned_data)
         except ValidationError as error:
-            messages.error(request, _error_text(error))
+            form.add_error(None, error)
         else:
             messages.success(request, _("The milestone is added."))
-    else:
-        messages.error(
-            request,
-            _("The milestone was not added: give it a title and a date (such as 2026-03-31)."),
-        )
-    return redirect(reverse("coaching:plan_detail", kwargs={"pk": plan.pk}) + "#milestones")
+            return redirect(reverse("coaching:plan_detail", kwargs={"pk": plan.pk}) + "#milestones")
+    # The plan's page again, with what they typed and the message under its field.
+    messages.error(
+        request,
+        _("The milestone was not added: give it a title and a date (such as 2026-03-31)."),
+    )
+    return _plan_detail_page(request, plan, access, milestone_form=form, status=400)
 
 
 @login_required

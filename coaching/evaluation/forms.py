@@ -17,9 +17,17 @@ class PhaseChoiceForm(forms.Form):
         label=_("What you evaluate"),
         queryset=Phase.objects.all(),
         required=False,
-        empty_label=_("The whole accompaniment"),
+        empty_label=_("The whole programme"),
         error_messages={"invalid_choice": _("This phase does not exist.")},
     )
+
+
+class ResultsPhaseForm(PhaseChoiceForm):
+    """The same chooser on the results' page, where staff read rather than evaluate."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["phase"].label = _("Part of the programme")
 
 
 class EvaluationForm(forms.Form):

@@ -15,16 +15,16 @@ from digitalees.roles import agency_staff_required
 from ..models import Cohort, EvaluationTheme, Plan, Verdict
 from ..rules import get_cohort_for, get_cohort_to_evaluate
 from . import selectors, services
-from .forms import EvaluationForm, PhaseChoiceForm, ThemeForm, ThemeUpdateForm
+from .forms import EvaluationForm, PhaseChoiceForm, ResultsPhaseForm, ThemeForm, ThemeUpdateForm
 
 
 def _error_text(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
-def _phase(data) -> tuple[PhaseChoiceForm, object]:
+def _phase(data, form_class=PhaseChoiceForm) -> tuple[PhaseChoiceForm, object]:
     """(the phase chooser, the phase chosen or None); an unknown phase is the form's error."""
-    form = PhaseChoiceForm(data)
+    form = form_class(data)
     if form.is_valid():
         return form, form.cleaned_data["phase"]
     return form, None
@@ -85,10 +85,10 @@ def evaluation_results(request, slug):
     cohort, access = get_cohort_for(request, slug, organise=True)
     evaluated = selectors.respondents_by_phase(cohort)
     if "phase" not in request.GET and evaluated and evaluated[0][0] is not None:
-        # Nobody evaluated the whole accompaniment yet: open on the first part that was.
+        # Nobody evaluated the whole programme yet: open on the first part that was.
         url = reverse("coaching:evaluation_results", kwargs={"slug": cohort.slug})
         return redirect(f"{url}?phase={evaluated[0][0].pk}")
-    phase_form, phase = _phase(request.GET)
+    phase_form, phase = _phase(request.GET, ResultsPhaseForm)
     if phase_form.errors:
         raise Http404
     respondents, results = selectors.evaluation_results(cohort=cohort, phase=phase)

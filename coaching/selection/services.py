@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from digitalees.mail import send_templated_mail
@@ -201,7 +201,11 @@ def cohort_notify_applicants(*, cohort: Cohort) -> int:
     waiting = cohort.applications.filter(status=Application.Status.SUBMITTED).count()
     if waiting:
         raise ValidationError(
-            _("Decide every application first: %(count)d still await a decision.")
+            ngettext(
+                "Decide every application first: %(count)d still awaits a decision.",
+                "Decide every application first: %(count)d still await a decision.",
+                waiting,
+            )
             % {"count": waiting},
             code="undecided",
         )

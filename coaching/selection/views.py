@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from digitalees.roles import agency_staff_required, is_agency_staff
@@ -225,7 +226,12 @@ def cohort_notify(request, slug):
         if told:
             messages.success(
                 request,
-                _("The decisions are sent to %(count)d applicants.") % {"count": told},
+                ngettext(
+                    "The decision is sent to %(count)d applicant.",
+                    "The decisions are sent to %(count)d applicants.",
+                    told,
+                )
+                % {"count": told},
             )
         else:
             messages.info(request, _("Every applicant has already been told: nothing was sent."))

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from network.models import Organisation
@@ -336,7 +337,11 @@ def intervision_invite(request, pk):
             if new:
                 messages.success(
                     request,
-                    _("%(count)s people are invited; each receives an e-mail.")
+                    ngettext(
+                        "%(count)s person is invited and receives an e-mail.",
+                        "%(count)s people are invited; each receives an e-mail.",
+                        len(new),
+                    )
                     % {"count": len(new)},
                 )
             else:

@@ -71,12 +71,12 @@ def test_a_members_feed_holds_sessions_invited_intervisions_and_the_plans_due_da
     events = _events(_feed(client, roles["member"]))
     name = plan.organisation.name
     assert set(events) == {
-        f"Séance de coaching — {name}",
+        f"Séance d'accompagnement — {name}",
         "Intervision : Intervision : la donnée",
         f"Échéance : Action du membre — {name}",
         f"Échéance : Action du coach — {name}",  # an action of their plan
     }
-    session = events[f"Séance de coaching — {name}"]
+    session = events[f"Séance d'accompagnement — {name}"]
     assert session["UID"] == f"coaching-session-{coaching_data['session'].pk}@127.0.0.1"
     assert session["DTSTART"].dt == coaching_data["session"].starts_at.replace(microsecond=0)
     assert session["DTSTART"].dt.utcoffset() == datetime.timedelta(0)
@@ -112,7 +112,7 @@ def test_a_coachs_feed_holds_their_enterprises_sessions_cohort_intervisions_and_
     events = _events(_feed(client, roles["coach"]))
     name = plan.organisation.name
     assert set(events) == {
-        f"Séance de coaching — {name}",
+        f"Séance d'accompagnement — {name}",
         "Intervision : Intervision : la donnée",
         f"Échéance : Action du coach — {name}",
     }

@@ -357,7 +357,7 @@ def test_nobody_is_told_while_an_application_awaits_a_decision(
         django_capture_on_commit_callbacks(execute=True),
     ):
         selection.cohort_notify_applicants(cohort=cohort)
-    assert error.value.messages == ["Decide every application first: 1 still await a decision."]
+    assert error.value.messages == ["Decide every application first: 1 still awaits a decision."]
     assert mailoutbox == []
     assert not Application.objects.filter(notified_at__isnull=False).exists()
 

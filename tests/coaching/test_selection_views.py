@@ -222,7 +222,7 @@ def test_notifying_twice_sends_each_e_mail_once(
         first = staff_client.post(url, follow=True)
     with django_capture_on_commit_callbacks(execute=True):
         second = staff_client.post(url, follow=True)
-    assert "The decisions are sent to 1 applicants." in _text(first)
+    assert "The decision is sent to 1 applicant." in _text(first)
     assert "Every applicant has already been told: nothing was sent." in _text(second)
     assert len(mailoutbox) == 1
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from coaching.evaluation.services import evaluation_theme_create
-from coaching.models import Cohort, Evaluation
+from coaching.models import Cohort, Evaluation, EvaluationTheme
 from tests.coaching.factories import make_action, make_cohort, make_plan
 from tests.factories import (
     AgencyStaffFactory,
@@ -47,6 +47,7 @@ def test_coach_member_and_agency_follow_a_cohort(page, settings, mailoutbox):
                 due_on=timezone.localdate() - datetime.timedelta(days=4),
             )
         admins.append(membership.user)
+    EvaluationTheme.objects.all().delete()  # the themes' data migration's: the journey's own
     themes = [
         evaluation_theme_create(title_fr="Les outils", title_en="The tools"),
         evaluation_theme_create(title_fr="Les intervisions", title_en="Intervisions"),

@@ -108,10 +108,20 @@ def test_a_coach_logs_a_session_and_a_member_asks_a_question(page, live_server):
     log_out(page)
 
     # The coach finds it under its theme, with no author.
+    long = IntervisionQuestion.objects.create(
+        intervision=coming, text=" ".join([QUESTION] * 3), theme="security"
+    )
     log_in(page, coach.email)
     visit(page, coming_url)
     item = page.locator(f"#question-{question.pk}")
     expect(item).to_contain_text(QUESTION)
+    # Each question's button stands beside it, a long one's too (desktop width).
+    for pk in (question.pk, long.pk):
+        gap = page.locator(f"#question-{pk}").evaluate(
+            "li => Math.abs(li.children[0].getBoundingClientRect().top"
+            " - li.children[1].getBoundingClientRect().top)"
+        )
+        assert gap < 12
     expect(item).not_to_contain_text(member.display_name)
     with translation.override("fr"):
         theme = dimension_titles()["security"]

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from coaching.models import Application, Cohort, Enrolment, Phase
 from network.models import CoachAssignment
+from tests.coaching.factories import make_cohort
 from tests.factories import AgencyStaffFactory, CoachFactory, MembershipFactory
 
 from .a11y import follow, visit
@@ -104,8 +105,28 @@ def test_a_cohort_from_its_call_to_its_coaches(page, settings):
     assignment = CoachAssignment.objects.get(coach=coach)
     assert list(assignment.areas.values_list("code", flat=True)) == ["security"]
 
+    # The list of cohorts fits a desktop's width, the longest status written out in full.
+    make_cohort(
+        name="DigitalEES — cohorte pilote 2028",
+        status=Cohort.Status.CALL_OPEN,
+        call_opens_on=today,
+        call_closes_on=today + datetime.timedelta(days=30),
+        starts_on=today + datetime.timedelta(days=60),
+        ends_on=today + datetime.timedelta(days=425),
+    )
+    visit(page, reverse("coaching:cohort_list"))
+    region = page.locator("main table").locator("xpath=..")
+    assert region.evaluate("el => el.scrollWidth <= el.clientWidth")
+
     # The methodology: the last phase moves up; a step is added to it, then removed.
     visit(page, reverse("coaching:methodology"))
+    # At a desktop width each step's buttons stand beside its titles, not under some of them.
+    gaps = page.eval_on_selector_all(
+        "main li.list-group-item",
+        "els => els.map(li => Math.abs(li.children[0].getBoundingClientRect().top"
+        " - li.children[1].getBoundingClientRect().top))",
+    )
+    assert gaps and max(gaps) < 12
     last = Phase.objects.order_by("position").last()
     phase = page.locator("main section", has_text=last.title_fr).last
     follow(page, phase.locator("button", has_text="Monter").first)
