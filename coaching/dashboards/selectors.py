@@ -3,7 +3,7 @@ cohort's) and the member's summary of their own plan. Each reads a constant numb
 queries, whatever the number of enterprises, actions or sessions."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, F, OuterRef, Q, Subquery, Window
@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from digitalees.db import interpolated_percentile
 
 from ..models import Action, CoachingSession, Cohort, Enrolment, Intervision, Plan
-from ..selectors import action_counts_by_plan, progress_by_plan
+from ..selectors import action_counts_by_plan, pk_url, progress_by_plan
 from ..sessions.selectors import hours_by_enrolment, last_contact_by_enrolment
 
 # A closed cohort stays on its members' dashboard this long: they evaluate it, and see the
@@ -40,6 +40,8 @@ class EnterpriseRow:
     next_action_due_on: datetime.date | None
     hours_used: Decimal
     last_contact: datetime.datetime | None
+    # The row's links, made once per page (see coaching.selectors.pk_url).
+    urls: dict = field(default_factory=dict)
 
     @property
     def organisation(self):
@@ -115,11 +117,21 @@ def enterprise_rows(enrolments, *, order: str = "attention") -> list[EnterpriseR
     enrolment_ids = [e.pk for e in enrolments]
     hours = hours_by_enrolment(enrolment_ids) if enrolment_ids else {}
     last = last_contact_by_enrolment(enrolment_ids) if enrolment_ids else {}
+    link = {
+        name: pk_url(f"coaching:{name}")
+        for name in ("enrolment_detail", "plan_detail", "plan_create", "action_detail")
+    }
     rows = []
     for enrolment in enrolments:
         plan = plans[enrolment.pk]
         found = next_actions.get(plan.pk) if plan else None
         next_action = found[0] if found else None
+        urls = {
+            "enrolment": link["enrolment_detail"](enrolment.pk),
+            "plan": link["plan_detail"](plan.pk) if plan else "",
+            "plan_create": link["plan_create"](enrolment.pk),
+            "next_action": link["action_detail"](next_action.pk) if next_action else "",
+        }
         rows.append(
             EnterpriseRow(
                 enrolment=enrolment,
@@ -131,6 +143,7 @@ def enterprise_rows(enrolments, *, order: str = "attention") -> list[EnterpriseR
                 next_action_due_on=next_action.due_on if next_action else None,
                 hours_used=hours.get(enrolment.pk, Decimal(0)),
                 last_contact=last.get(enrolment.pk),
+                urls=urls,
             )
         )
     rows.sort(key=ORDERINGS[order][1])

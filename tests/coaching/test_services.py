@@ -236,3 +236,14 @@ def test_bulk_sessions_are_checked_and_nothing_is_written(roles, enrolment, who,
             rows=[{"starts_at": timezone.now(), **row}],
         )
     assert not CoachingSession.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "name", ["coaching:action_detail", "coaching:action_status", "coaching:plan_create"]
+)
+def test_addresses_made_once_per_page_are_the_reversed_ones(name):
+    from django.urls import reverse
+
+    make = selectors.pk_url(name)
+    for pk in (1, 42, 987654321):
+        assert make(pk) == reverse(name, kwargs={"pk": pk})
