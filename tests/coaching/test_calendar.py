@@ -92,7 +92,7 @@ def test_a_colleague_not_invited_does_not_get_the_intervision(client, plan, role
     """Only the member is invited: the admin of the same enterprise has its session and its
     plan's due dates, not the intervision."""
     events = _events(_feed(client, roles["org_admin"]))
-    assert f"Séance de coaching — {plan.organisation.name}" in events
+    assert f"Séance d'accompagnement — {plan.organisation.name}" in events
     assert "Intervision : Intervision : la donnée" not in events
 
 
