@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from digitalees.service_errors import error_text
+
 from . import selectors, services
 from .forms import (
     ActionEditForm,
@@ -27,10 +29,6 @@ from .models import Action, Milestone, Plan, Step
 from .rules import get_action_for, get_enrolment_for, get_plan_for
 
 LIST_LIMIT = 500  # the list shows this many actions at most (a plan has a few dozen)
-
-
-def _error_text(error: ValidationError) -> str:
-    return " ".join(error.messages)
 
 
 # --- Creating the plan ------------------------------------------------------------------
@@ -475,9 +473,9 @@ def action_status(request, pk):
                 comment=form.cleaned_data["comment"],
             )
         except services.StaleEdit as error:
-            message, status_code = _error_text(error), 409
+            message, status_code = error_text(error), 409
         except ValidationError as error:
-            message, status_code = _error_text(error), 400
+            message, status_code = error_text(error), 400
         else:
             message = _("“%(title)s” moved from “%(from)s” to “%(to)s”.") % {
                 "title": action.title,

@@ -13,6 +13,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from digitalees import ratelimit
 from digitalees.redirects import safe_next
+from digitalees.service_errors import error_text
 from network.rules import (
     get_organisation_for,
     member_organisation,
@@ -106,7 +107,7 @@ def draft_delete(request, uuid):
     try:
         services.draft_delete(assessment=assessment)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("The draft and its answers are deleted."))
     return redirect("diagnostic:start")
@@ -369,7 +370,7 @@ def resume_link(request, uuid):
         try:
             services.resume_link_send(assessment=assessment, email=form.cleaned_data["email"])
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            messages.error(request, error_text(error))
         else:
             messages.success(
                 request,
@@ -392,7 +393,7 @@ def claim(request, uuid):
             assessment=assessment, user=request.user, organisation=organisation
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
     else:
         if organisation:
             messages.success(
@@ -416,7 +417,7 @@ def attach(request, uuid):
             assessment=assessment, user=request.user, organisation=organisation
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
     else:
         messages.success(
             request,
@@ -436,7 +437,7 @@ def campaign_open(request, slug):
     try:
         campaign = services.campaign_open(organisation=organisation, opened_by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
         return redirect("diagnostic:organisation_history", slug=slug)
     messages.success(
         request, _("The campaign is open. Invite your colleagues, then answer yourself.")
@@ -542,7 +543,7 @@ def campaign_close(request, slug, pk):
     try:
         services.campaign_close(campaign=campaign)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("The campaign is closed."))
     return redirect("diagnostic:campaign_detail", slug=slug, pk=pk)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from digitalees.roles import agency_staff_required
+from digitalees.service_errors import error_text
 
 from . import selectors, services
 from .forms import (
@@ -20,10 +21,6 @@ from .forms import (
 )
 from .models import CoachAssignment, Organisation, Resource
 from .rules import get_invitation_for, get_membership_for, get_organisation_for
-
-
-def _error_text(error: ValidationError) -> str:
-    return " ".join(error.messages)
 
 
 @login_required
@@ -154,7 +151,7 @@ def invitation_revoke(request, slug, pk):
     try:
         services.invitation_revoke(invitation=invitation)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(
             request, _("The invitation to %(email)s is withdrawn.") % {"email": invitation.email}
@@ -230,7 +227,7 @@ def membership_remove(request, slug, pk):
     try:
         services.membership_remove(membership=membership)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
         return redirect(organisation)
     if membership.user_id == request.user.pk:
         messages.success(
@@ -262,7 +259,7 @@ def membership_role(request, slug, pk):
             membership=membership, role=form.cleaned_data["role"]
         )
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
         return redirect(organisation)
     names = {"name": membership.user.display_name, "organisation": organisation.name}
     if membership.user_id == request.user.pk and not membership.is_admin:
@@ -349,7 +346,7 @@ def coach_assign(request, slug):
                 assigned_by=request.user,
             )
         except ValidationError as error:
-            messages.error(request, _error_text(error))
+            messages.error(request, error_text(error))
         else:
             messages.success(
                 request,

@@ -11,15 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from digitalees.roles import agency_staff_required
+from digitalees.service_errors import error_text
 
 from ..models import Cohort, EvaluationTheme, Plan, Verdict
 from ..rules import get_cohort_for, get_cohort_to_evaluate
 from . import selectors, services
 from .forms import EvaluationForm, PhaseChoiceForm, ResultsPhaseForm, ThemeForm, ThemeUpdateForm
-
-
-def _error_text(error: ValidationError) -> str:
-    return " ".join(error.messages)
 
 
 def _phase(data, form_class=PhaseChoiceForm) -> tuple[PhaseChoiceForm, object]:
@@ -64,7 +61,7 @@ def evaluation_form(request, slug):
                 answers=form.answers(),
             )
         except ValidationError as error:
-            form.add_error(None, _error_text(error))
+            form.add_error(None, error_text(error))
         else:
             messages.success(
                 request,
@@ -120,7 +117,7 @@ def evaluation_themes(request):
                 title_fr=form.cleaned_data["title_fr"], title_en=form.cleaned_data["title_en"]
             )
         except ValidationError as error:
-            form.add_error(None, _error_text(error))
+            form.add_error(None, error_text(error))
         else:
             messages.success(
                 request, _("“%(theme)s” is asked from now on.") % {"theme": theme.tr("title")}
@@ -155,7 +152,7 @@ def evaluation_theme_edit(request, pk):
                 is_active=form.cleaned_data["is_active"],
             )
         except ValidationError as error:
-            form.add_error(None, _error_text(error))
+            form.add_error(None, error_text(error))
         else:
             messages.success(request, _("The theme is saved."))
             return redirect("coaching:evaluation_themes")
@@ -209,7 +206,7 @@ def cohort_close(request, slug):
     try:
         outcome = services.cohort_close(cohort=cohort, by=request.user)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(
             request,

@@ -29,6 +29,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from digitalees.service_errors import error_text
+
 from ..models import Action, PlanReport
 from ..rules import get_cohort_for_export, get_plan_for, get_plan_report_for
 from ..selectors import dimension_titles
@@ -70,7 +72,7 @@ def plan_pdf_request(request, pk):
             plan=plan, language=request.LANGUAGE_CODE, requested_by=request.user
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
         if request.htmx:
             return HttpResponseClientRedirect(_pdf_url(plan))
         return redirect(_pdf_url(plan))

@@ -12,10 +12,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from digitalees.roles import agency_staff_required, is_agency_staff
+from digitalees.service_errors import add_service_errors, error_text
 
 from ..models import Application, Cohort, Criterion
 from ..rules import organisations_to_apply_for
-from ..staff.views import _add_errors, _error_text
 from . import selectors
 from . import services as selection_services
 from .forms import ApplicationForm, DecisionForm, ScoreForm
@@ -74,7 +74,7 @@ def cohort_apply(request, slug):
                     motivation=form.cleaned_data["motivation"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -168,7 +168,7 @@ def application_score(request, pk):
                 application=application, scores=form.cleaned_data, by=request.user
             )
         except ValidationError as error:
-            messages.error(request, _error_text(error))
+            messages.error(request, error_text(error))
         else:
             messages.success(
                 request,
@@ -198,7 +198,7 @@ def application_decide(request, pk):
                 by=request.user,
             )
         except ValidationError as error:
-            messages.error(request, _error_text(error))
+            messages.error(request, error_text(error))
         else:
             messages.success(
                 request,
@@ -221,7 +221,7 @@ def cohort_notify(request, slug):
     try:
         told = selection_services.cohort_notify_applicants(cohort=cohort)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         if told:
             messages.success(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from digitalees.service_errors import add_service_errors, error_text
 from network.models import Organisation
 
 from ..models import IntervisionQuestion, Plan
@@ -32,14 +33,9 @@ from .forms import (
     SessionForm,
     SummaryForm,
     TakenUpForm,
-    add_service_errors,
 )
 
 User = get_user_model()
-
-
-def _error_text(error: ValidationError) -> str:
-    return " ".join(error.messages)
 
 
 # --- The enterprise's coaching page ----------------------------------------------------
@@ -177,7 +173,7 @@ def session_step_action(request, pk, index):
             session=session, index=index, by=request.user
         )
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         if created:
             messages.success(
@@ -383,7 +379,7 @@ def intervision_attendance(request, pk):
                 intervision=intervision, attendance=form.attendance()
             )
         except ValidationError as error:
-            messages.error(request, _error_text(error))
+            messages.error(request, error_text(error))
             return redirect("coaching:intervision_detail", pk=intervision.pk)
         messages.success(request, _("Attendance is recorded."))
         return redirect("coaching:intervision_detail", pk=intervision.pk)
@@ -405,7 +401,7 @@ def intervision_summary(request, pk):
             )
         except ValidationError as error:
             if not services.has_started(intervision):
-                messages.error(request, _error_text(error))
+                messages.error(request, error_text(error))
                 return redirect("coaching:intervision_detail", pk=intervision.pk)
             add_service_errors(form, error)
         else:
@@ -440,7 +436,7 @@ def question_create(request, pk):
             )
         except ValidationError as error:
             if error.code == "started":
-                messages.error(request, _error_text(error))
+                messages.error(request, error_text(error))
                 return redirect("coaching:intervision_detail", pk=intervision.pk)
             add_service_errors(form, error)
         else:

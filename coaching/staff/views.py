@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from digitalees.roles import agency_staff_required
+from digitalees.service_errors import add_service_errors, error_text
 from network import services as network_services
 from network.models import CoachAssignment
 from network.selectors import coaches
@@ -28,20 +29,6 @@ from .forms import (
     StepForm,
 )
 
-
-def _error_text(error: ValidationError) -> str:
-    return " ".join(error.messages)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """A service's errors shown on the form: by field where it names one of the form's."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 # --- Cohorts ---------------------------------------------------------------------------
 
 
@@ -59,7 +46,7 @@ def cohort_create(request):
         try:
             cohort = core_services.cohort_create(created_by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The cohort “%(name)s” is created.") % {"name": cohort})
             return redirect(cohort)
@@ -75,7 +62,7 @@ def cohort_edit(request, slug):
         try:
             staff_services.cohort_update(cohort=cohort, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The cohort is saved."))
             return redirect(cohort)
@@ -115,7 +102,7 @@ def cohort_advance(request, slug):
     try:
         staff_services.cohort_advance(cohort=cohort, status=form.cleaned_data["status"])
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(
             request,
@@ -144,7 +131,7 @@ def enrolment_coach_assign(request, pk):
             areas=list(form.cleaned_data["areas"]),
         )
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(
             request,
@@ -199,7 +186,7 @@ def _methodology_form(request, form, *, save, title, success, phase=None):
         try:
             save(form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, success)
             return redirect("coaching:methodology")
@@ -271,7 +258,7 @@ def _move(request, move, obj):
         try:
             move(obj, form.cleaned_data["direction"])
         except ValidationError as error:
-            messages.error(request, _error_text(error))
+            messages.error(request, error_text(error))
         else:
             messages.success(request, _("The order is saved."))
     return redirect(reverse("coaching:methodology"))
@@ -311,7 +298,7 @@ def _blocked(check) -> str:
     try:
         check()
     except ValidationError as error:
-        return _error_text(error)
+        return error_text(error)
     return ""
 
 
@@ -335,7 +322,7 @@ def phase_delete(request, pk):
     try:
         staff_services.phase_delete(phase=phase)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("The phase is removed."))
     return redirect("coaching:methodology")
@@ -361,7 +348,7 @@ def step_delete(request, pk):
     try:
         staff_services.step_delete(step=step)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("The step is removed."))
     return redirect("coaching:methodology")

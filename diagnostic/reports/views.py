@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from digitalees import ratelimit
+from digitalees.service_errors import error_text
 from network.rules import get_organisation_for
 
 from ..models import Report, Result
@@ -90,7 +91,7 @@ def _ask(request, *, context: dict, results_url: str, **source):
             notify_email=notify_email,
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
         if request.htmx:
             return HttpResponseClientRedirect(results_url)
         return redirect(results_url)
