@@ -1,6 +1,6 @@
 """Platform-wide roles.
 
-Coaches and agency staff are Django groups. EES members get their rights through a
+Coaches, agency staff and grant reviewers are Django groups. EES members get their rights through a
 `network.Membership`; what they may do with an organisation is decided in `network.rules`.
 
 Agency rights count only once the second factor is on (with `STAFF_REQUIRE_MFA`): every
@@ -19,7 +19,9 @@ from django.utils.translation import gettext as _
 
 COACH_GROUP = "coach"
 AGENCY_GROUP = "agency"
-ROLE_GROUPS = (COACH_GROUP, AGENCY_GROUP)
+# Outside experts who review the grant applications assigned to them, and nothing else.
+REVIEWER_GROUP = "reviewer"
+ROLE_GROUPS = (COACH_GROUP, AGENCY_GROUP, REVIEWER_GROUP)
 
 
 def remember_role_groups(user, names: str | None) -> None:
@@ -41,6 +43,11 @@ def _group_names(user) -> frozenset[str]:
 
 def is_coach(user) -> bool:
     return COACH_GROUP in _group_names(user)
+
+
+def is_reviewer(user) -> bool:
+    """In the reviewer group: sees the grant applications assigned to them (grants.rules)."""
+    return REVIEWER_GROUP in _group_names(user)
 
 
 def is_agency_member(user) -> bool:

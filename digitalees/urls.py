@@ -45,6 +45,7 @@ urlpatterns = [
     path("", include("diagnostic.reports.urls")),
     path("", include("diagnostic.staff.urls")),
     path("", include("coaching.urls")),
+    path("", include("grants.urls")),
 ]
 
 # Public uploads, DEBUG or not; a MEDIA_URL on another host (object storage) serves itself.

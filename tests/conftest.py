@@ -14,6 +14,7 @@ from tests.factories import (
     CoachFactory,
     MembershipFactory,
     OrganisationFactory,
+    ReviewerFactory,
     UserFactory,
 )
 
@@ -112,6 +113,9 @@ def roles(organisation):
         # In the agency group, TOTP not turned on: with STAFF_REQUIRE_MFA, no agency right.
         "agency_without_mfa": AgencyStaffFactory(),
         "superuser": superuser_with_mfa(),
+        # An outside expert in the reviewer group, of no organisation: grants' rows assign
+        # them to the application they test; elsewhere they are a stranger.
+        "reviewer": ReviewerFactory(),
     }
 
 
@@ -163,9 +167,10 @@ def published_questionnaire(transactional_db):
 
 
 # The data migrations that publish the questionnaire, fill the resource library and load
-# coaching's methodology and evaluation themes.
+# coaching's methodology and evaluation themes, and grants' cost categories and document types.
 DATA_MIGRATIONS = [
     ("diagnostic", "0002_questionnaire_v1_and_resources", "load_v1"),
     ("diagnostic", "0010_resource_bodies", "fill_bodies"),
     ("coaching", "0002_selection_methodology", "load_methodology"),
+    ("grants", "0002_categories_and_documents", "load"),
 ]

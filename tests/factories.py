@@ -5,7 +5,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
 from digitalees.models import User
-from digitalees.roles import AGENCY_GROUP, COACH_GROUP
+from digitalees.roles import AGENCY_GROUP, COACH_GROUP, REVIEWER_GROUP
 from network.models import CoachAssignment, Membership, Organisation
 
 
@@ -48,6 +48,13 @@ class AgencyStaffFactory(UserFactory):
     def role(self, create, extracted, **kwargs):
         if create:
             self.groups.add(Group.objects.get_or_create(name=AGENCY_GROUP)[0])
+
+
+class ReviewerFactory(UserFactory):
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get_or_create(name=REVIEWER_GROUP)[0])
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

@@ -37,6 +37,7 @@ ROLES = [
     "agency",
     "agency_without_mfa",
     "superuser",
+    "reviewer",
 ]
 METHODS = ("get", "post")
 
@@ -46,6 +47,8 @@ EXCLUDED_MODULES = (
     "django.contrib.admin",
     "django.views.i18n",
     "django.views.static",
+    # URL names reserved for grants' parts being built (404 placeholders).
+    "grants.planned",
 )
 
 LOGIN = "login"  # redirected to the login page
@@ -268,6 +271,17 @@ def _collect_app_matrices():
 
 
 _collect_app_matrices()
+
+
+def _reviewer_as_stranger():
+    """A reviewer is a stranger wherever a row does not say otherwise (only grants' rows
+    assign them to something): they get what the member of another organisation gets,
+    except where that one acts for its own organisation."""
+    for row in MATRIX.values():
+        row.expected.setdefault("reviewer", row.expected["other_org_member"])
+
+
+_reviewer_as_stranger()
 
 
 def _project_url_names(resolver=None, namespace=""):

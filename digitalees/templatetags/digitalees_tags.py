@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from digitalees.bilingual import localised
+from digitalees.money import euros as _euros
 
 register = template.Library()
 
@@ -13,6 +14,12 @@ register = template.Library()
 def tr(obj, name):
     """{{ question|tr:"text" }}: the field in the reader's language."""
     return localised(obj, name)
+
+
+@register.filter
+def euros(value):
+    """{{ amount|euros }}: an amount in euros, with the reader's separators."""
+    return _euros(value)
 
 
 @register.filter
