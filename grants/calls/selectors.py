@@ -4,6 +4,7 @@ floor shows (open calls, reviews waiting)."""
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q, Sum
 from django.utils import timezone
@@ -89,12 +90,13 @@ class StaffCallRow:
     figures: CallFigures
 
 
-def _figures_by_call(call_ids: list[int]) -> dict[int, CallFigures]:
+def _figures_by_call(calls: list[Call]) -> dict[int, CallFigures]:
     """call_figures for many calls in two grouped queries (the same sums as
     grants.amounts.call_figures, per call)."""
-    totals = {
+    ids = [call.pk for call in calls]
+    totals: dict[int, Any] = {
         row["call_id"]: row
-        for row in Application.objects.filter(call_id__in=call_ids)
+        for row in Application.objects.filter(call_id__in=ids)
         .values("call_id")
         .annotate(
             committed=Sum("approved_amount", filter=Q(status__in=COMMITTED_STATUSES)),
@@ -103,9 +105,9 @@ def _figures_by_call(call_ids: list[int]) -> dict[int, CallFigures]:
         )
         .order_by()
     }
-    payments = {
+    payments: dict[int, Any] = {
         row["application__call_id"]: row
-        for row in Payment.objects.filter(application__call_id__in=call_ids)
+        for row in Payment.objects.filter(application__call_id__in=ids)
         .values("application__call_id")
         .annotate(
             paid=Sum("amount"),
@@ -113,28 +115,19 @@ def _figures_by_call(call_ids: list[int]) -> dict[int, CallFigures]:
         )
         .order_by()
     }
-    return {
-        call_id: _figures(totals.get(call_id, {}), payments.get(call_id, {}))
-        for call_id in call_ids
-    }
-
-
-def _figures(totals: dict, payments: dict) -> "_PartialFigures":
-    committed = (totals.get("committed") or ZERO) + (payments.get("paid_closed") or ZERO)
-    return _PartialFigures(
-        committed=committed,
-        paid=payments.get("paid") or ZERO,
-        applications=totals.get("applications") or 0,
-        approved=totals.get("approved") or 0,
-    )
-
-
-@dataclass(frozen=True)
-class _PartialFigures:
-    committed: Decimal
-    paid: Decimal
-    applications: int
-    approved: int
+    figures = {}
+    for call in calls:
+        total, paid = totals.get(call.pk, {}), payments.get(call.pk, {})
+        committed = (total.get("committed") or ZERO) + (paid.get("paid_closed") or ZERO)
+        figures[call.pk] = CallFigures(
+            envelope=call.envelope,
+            committed=committed,
+            paid=paid.get("paid") or ZERO,
+            remaining=call.envelope - committed,
+            applications=total.get("applications") or 0,
+            approved=total.get("approved") or 0,
+        )
+    return figures
 
 
 def staff_calls(now=None) -> list[StaffCallRow]:
@@ -142,20 +135,9 @@ def staff_calls(now=None) -> list[StaffCallRow]:
     (three queries whatever the number of calls)."""
     now = now or timezone.now()
     calls = list(Call.objects.order_by("-deadline", "-pk"))
-    partial = _figures_by_call([c.pk for c in calls])
+    figures = _figures_by_call(calls)
     return [
-        StaffCallRow(
-            call=call,
-            state=call_state(call, now),
-            figures=CallFigures(
-                envelope=call.envelope,
-                committed=partial[call.pk].committed,
-                paid=partial[call.pk].paid,
-                remaining=call.envelope - partial[call.pk].committed,
-                applications=partial[call.pk].applications,
-                approved=partial[call.pk].approved,
-            ),
-        )
+        StaffCallRow(call=call, state=call_state(call, now), figures=figures[call.pk])
         for call in calls
     ]
 
