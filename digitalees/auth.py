@@ -2,7 +2,7 @@
 
 from allauth.account.auth_backends import AuthenticationBackend as AllauthBackend
 from django.contrib.auth import get_user_model
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 
 from .db import IdList
 from .roles import ROLE_GROUPS, remember_role_groups
@@ -22,9 +22,12 @@ class AuthenticationBackend(AllauthBackend):
             .annotate(names=IdList("group__name"))
             .values("names")
         )
+        # Whether the account belongs to an organisation: the account menu links grant
+        # applications for them (by the relation's name; digitalees imports no app).
+        in_organisation = User._default_manager.filter(pk=OuterRef("pk"), memberships__isnull=False)
         user = (
             User._default_manager.filter(pk=user_id)
-            .annotate(role_group_names=Subquery(names))
+            .annotate(role_group_names=Subquery(names), in_organisation=Exists(in_organisation))
             .first()
         )
         if user is None or not self.user_can_authenticate(user):

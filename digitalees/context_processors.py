@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from .roles import can_open_admin, is_agency_staff, is_coach
+from .roles import can_open_admin, is_agency_staff, is_coach, is_reviewer
 
 
 def roles(request):
@@ -12,7 +12,21 @@ def roles(request):
         "user_is_coach": lambda: bool(user and is_coach(user)),
         "user_is_agency": lambda: bool(user and is_agency_staff(user)),
         "user_can_open_admin": lambda: bool(user and can_open_admin(user)),
+        "user_is_reviewer": lambda: bool(user and is_reviewer(user)),
+        "user_in_organisation": lambda: bool(user and in_organisation(user)),
     }
+
+
+def in_organisation(user) -> bool:
+    """Whether `user` is a member of some organisation: read with the account by the
+    authentication backend (digitalees.auth), asked here only for other users."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    known = getattr(user, "in_organisation", None)
+    if known is None:
+        known = user.memberships.exists()
+        user.in_organisation = known
+    return bool(known)
 
 
 def contact(request):

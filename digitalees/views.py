@@ -18,8 +18,10 @@ from digitalees.roles import (
     is_agency_member,
     is_agency_staff,
     is_coach,
+    is_reviewer,
     staff_needs_mfa,
 )
+from grants.calls import selectors as grants_calls
 from network import rules as network_rules
 from network import selectors as network_selectors
 from network.forms import CoachAssignmentForm, InvitationForm
@@ -83,12 +85,13 @@ def dashboard(request):
     diagnostics and their coaching plan, a coach's organisations and coached enterprises,
     the agency's figures, cohorts under way and pages."""
     user = request.user
-    coach, agency_member = is_coach(user), is_agency_member(user)
+    coach, agency_member, reviewer = is_coach(user), is_agency_member(user), is_reviewer(user)
     memberships = list(network_selectors.memberships_for(user))
     context = {
         "memberships": memberships,
         # Coaches and the agency follow organisations; they are not asked to register one.
-        "show_member_section": bool(memberships) or not (coach or agency_member),
+        # ... nor are the outside experts who review grant applications.
+        "show_member_section": bool(memberships) or not (coach or agency_member or reviewer),
         # A prompt, not a right: agency members (and superusers) whose rights wait for TOTP.
         "staff_needs_mfa": agency_member and staff_needs_mfa(user),
     }
@@ -113,6 +116,11 @@ def dashboard(request):
     context["own_assessments"] = list(diagnostic_selectors.own_assessments(user)[:20])
     # The coaching programme's open calls, for those who could apply (an EES's people).
     context["open_calls"] = list(coaching_selection.open_calls()[:3]) if memberships else []
+    # ... and the grants' open calls.
+    context["grant_calls"] = list(grants_calls.open_calls()[:3]) if memberships else []
+    # Reviewers (outside experts, or agency staff asked to review) see what waits for them.
+    if reviewer or is_agency_staff(user):
+        context["reviews_waiting"] = grants_calls.reviews_waiting_count(user)
     if coach:
         context["coach"] = {
             "organisations": _coached(user),

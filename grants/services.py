@@ -65,12 +65,48 @@ def _call_slug(title: str) -> str:
     return slug
 
 
-def call_check(*, opens_at, deadline, envelope, max_grant, **_other) -> None:
+# No call of the programme comes near this: a larger figure is a typing mistake.
+CALL_AMOUNT_LIMIT = Decimal("100000000.00")
+
+
+def call_check(
+    *,
+    opens_at,
+    deadline,
+    envelope,
+    max_grant,
+    cofinancing_rate=None,
+    advance_rate=None,
+    screening_days=None,
+    **_other,
+) -> None:
     errors = {}
     if opens_at and deadline and deadline <= opens_at:
         errors["deadline"] = _("The deadline must come after the opening.")
-    if envelope is not None and max_grant is not None and max_grant > envelope:
+    for name, value in (("envelope", envelope), ("max_grant", max_grant)):
+        if value is None:
+            continue
+        if value <= 0:
+            errors[name] = _("Enter an amount greater than zero.")
+        elif value > CALL_AMOUNT_LIMIT:
+            errors[name] = _("This amount is not plausible: it must not exceed %(limit)s.") % {
+                "limit": euros(CALL_AMOUNT_LIMIT)
+            }
+    if (
+        "max_grant" not in errors
+        and envelope is not None
+        and max_grant is not None
+        and max_grant > envelope
+    ):
         errors["max_grant"] = _("The maximum grant cannot exceed the envelope.")
+    if cofinancing_rate is not None and not 1 <= cofinancing_rate <= 100:
+        errors["cofinancing_rate"] = _(
+            "The co-financing rate must be a percentage between 1 and 100."
+        )
+    if advance_rate is not None and not 0 <= advance_rate <= 100:
+        errors["advance_rate"] = _("The advance must be a percentage between 0 and 100.")
+    if screening_days is not None and not 1 <= screening_days <= 365:
+        errors["screening_days"] = _("Give between 1 and 365 days to screen an application.")
     if errors:
         raise ValidationError(errors)
 
@@ -101,7 +137,16 @@ def call_create(
 
 def call_update(call: Call, *, categories=None, required_documents=None, **fields) -> Call:
     merged = {
-        name: getattr(call, name) for name in ("opens_at", "deadline", "envelope", "max_grant")
+        name: getattr(call, name)
+        for name in (
+            "opens_at",
+            "deadline",
+            "envelope",
+            "max_grant",
+            "cofinancing_rate",
+            "advance_rate",
+            "screening_days",
+        )
     }
     merged.update({k: v for k, v in fields.items() if k in merged})
     call_check(**merged)
@@ -130,6 +175,17 @@ def call_update(call: Call, *, categories=None, required_documents=None, **field
 
 
 def call_publish(call: Call, *, by=None) -> Call:
+    with transaction.atomic():
+        # Locked and read again: two staff publishing at once publish it once.
+        locked = Call.objects.select_for_update().get(pk=call.pk)
+        _call_publishable(locked)
+        locked.published_at = timezone.now()
+        locked.save(update_fields=["published_at", "updated_at"])
+    call.published_at = locked.published_at
+    return call
+
+
+def _call_publishable(call: Call) -> None:
     if call.published_at is not None:
         raise ValidationError(_("This call is already published."), code="published")
     if not call.criteria.exists():
@@ -142,10 +198,9 @@ def call_publish(call: Call, *, by=None) -> Call:
             code="categories",
         )
     if call.deadline <= timezone.now():
-        raise ValidationError(_("The deadline has passed: move it before you publish."))
-    call.published_at = timezone.now()
-    call.save(update_fields=["published_at", "updated_at"])
-    return call
+        raise ValidationError(
+            _("The deadline has passed: move it before you publish."), code="deadline"
+        )
 
 
 # --- Applications: creating and the steps of the form ------------------------------------

@@ -2,15 +2,15 @@
 
 from django.urls import path
 
-from ..planned import placeholder
+from . import views
 
 urlpatterns = [
-    path("grants/", placeholder, name="call_list"),
-    path("grants/calls/<slug:slug>/", placeholder, name="call_detail"),
-    path("grants/staff/calls/", placeholder, name="staff_calls"),
-    path("grants/staff/calls/new/", placeholder, name="call_create"),
-    path("grants/staff/calls/<int:pk>/", placeholder, name="call_overview"),
-    path("grants/staff/calls/<int:pk>/edit/", placeholder, name="call_edit"),
-    path("grants/staff/calls/<int:pk>/criteria/", placeholder, name="call_criteria"),
-    path("grants/staff/calls/<int:pk>/publish/", placeholder, name="call_publish"),
+    path("grants/", views.call_list, name="call_list"),
+    path("grants/calls/<slug:slug>/", views.call_detail, name="call_detail"),
+    path("grants/staff/calls/", views.staff_calls, name="staff_calls"),
+    path("grants/staff/calls/new/", views.call_create, name="call_create"),
+    path("grants/staff/calls/<int:pk>/", views.call_overview, name="call_overview"),
+    path("grants/staff/calls/<int:pk>/edit/", views.call_edit, name="call_edit"),
+    path("grants/staff/calls/<int:pk>/criteria/", views.call_criteria, name="call_criteria"),
+    path("grants/staff/calls/<int:pk>/publish/", views.call_publish, name="call_publish"),
 ]
