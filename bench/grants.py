@@ -605,12 +605,14 @@ class _Rows:
         def run():
             form = _form(check(client.get(start_url), 200))
             form.fill(title="Des outils pour nos bénévoles", organisation=str(organisation.pk))
-            check(client.post(start_url, form.data), 302)
+            _posted(client, start_url, form.data)
             application = (
                 Application.objects.filter(call=call, organisation=organisation)
                 .exclude(status=Status.WITHDRAWN)
-                .get()
+                .first()
             )
+            if application is None:
+                raise BenchError(f"{start_url}: no draft was created")
             for step, values in _STEP_VALUES.items():
                 url = reverse(
                     "grants:application_step", kwargs={"pk": application.pk, "step": step}
@@ -625,12 +627,10 @@ class _Rows:
                         "devis.pdf", "Devis", ["Atelier Web Coopératif", "4 500,00 EUR"]
                     )
                     form.choose("document_type", str(self.fill.quote.pk))
-                response = client.post(url, {**form.data, **files, "action": "save"})
-                if response.status_code not in (200, 302):
-                    raise BenchError(f"{url}: {response.status_code}")
+                _posted(client, url, {**form.data, **files, "action": "save"})
             submit_url = reverse("grants:application_submit", kwargs={"pk": application.pk})
             form = _form(check(client.get(submit_url), 200))
-            check(client.post(submit_url, form.data), 302)
+            _posted(client, submit_url, form.data)
             if Application.objects.get(pk=application.pk).status != Status.SUBMITTED:
                 raise BenchError(f"{submit_url}: the application was not submitted")
 
@@ -648,6 +648,14 @@ class _Rows:
             warmup=FLOW_WARMUP,
             repeat=FLOW_REPEAT,
         )
+
+
+def _posted(client, url, data):
+    """A form's post: saved and redirected, or the page shown again (200)."""
+    response = client.post(url, data)
+    if response.status_code not in (200, 302):
+        raise BenchError(f"{url}: {response.status_code}")
+    return response
 
 
 # What each step's form is given, by the end of its fields' names (formsets' rows are
@@ -686,12 +694,13 @@ _STEP_VALUES = {
 
 
 class _Form(HTMLParser):
-    """The fields of a page's main form (the first with method post), with the values the
+    """The fields of a page's main form (the first that posts back to it), with the values the
     page shows, as a browser would send them; `fill` sets fields by the end of their name,
     a select by the code or label of an option."""
 
-    def __init__(self):
+    def __init__(self, path: str):
         super().__init__()
+        self.path = path
         self.data: dict[str, str] = {}
         self.options: dict[str, list[tuple[str, str]]] = {}
         self.file_field: str | None = None
@@ -704,7 +713,13 @@ class _Form(HTMLParser):
         a = dict(attrs)
         if self._done:
             return
-        if tag == "form" and (a.get("method") or "").lower() == "post":
+        # The page's own form: it posts back to the page (the header's language switcher
+        # posts elsewhere).
+        if (
+            tag == "form"
+            and (a.get("method") or "").lower() == "post"
+            and (a.get("action") or self.path) == self.path
+        ):
             self._in_form = True
         if not self._in_form:
             return
@@ -785,7 +800,7 @@ class _Form(HTMLParser):
 
 
 def _form(response) -> _Form:
-    form = _Form()
+    form = _Form(response.request["PATH_INFO"])
     form.feed(response.content.decode())
     # Formsets say how many rows they send: at least those the values fill.
     for name in list(form.data):

@@ -24,6 +24,7 @@ import datetime
 from decimal import Decimal
 
 from django.utils import timezone, translation
+from django.utils.text import slugify
 
 from coaching.models import Action
 from digitalees.models import User
@@ -187,6 +188,7 @@ class _Seed:
 
     def draft(self, call, organisation, project: Project, *, complete: bool) -> Application:
         by = self.admin_of(organisation)
+        past = call.title_fr == CLOSED_CALL
         application = services.application_create(
             call=call, organisation=organisation, by=by, title=project.title
         )
@@ -197,8 +199,9 @@ class _Seed:
             summary=project.summary,
             objectives=project.objectives,
             expected_results=project.expected_results,
-            starts_on=self.today + datetime.timedelta(days=30),
-            ends_on=self.today + datetime.timedelta(days=300),
+            # The closed call's projects ran since its decisions; the open call's are to come.
+            starts_on=self.today + datetime.timedelta(days=-120 if past else 30),
+            ends_on=self.today + datetime.timedelta(days=-10 if past else 300),
         )
         lines = [LINES[key] for key in project.lines]
         actions = self.plan_actions(application)
@@ -255,7 +258,7 @@ class _Seed:
 
     def quote(self, line: Line, organisation):
         return pdf_upload(
-            f"devis-{line.category}.pdf",
+            f"devis-{slugify(line.supplier)}.pdf",
             f"Devis — {line.supplier}",
             [
                 f"Pour : {organisation.name}",

@@ -92,6 +92,7 @@ def test_the_bulk_rows_are_those_the_services_would_write(bench):
 
 
 FORM = """
+<form method="post" action="/i18n/setlang/"><input name="next" value="/"></form>
 <form method="get"><input name="q" value="x"></form>
 <form method="post" enctype="multipart/form-data">
   <input type="hidden" name="csrfmiddlewaretoken" value="t">
@@ -114,10 +115,14 @@ def test_the_flows_form_reader_sends_what_a_browser_would():
     options = "".join(
         f'<option value="{c.pk}">{c.name_fr}</option>' for c in CostCategory.objects.all()
     )
-    form = bench_grants._form(SimpleNamespace(content=FORM.format(options=options).encode()))
+    page = SimpleNamespace(
+        content=FORM.format(options=options).encode(), request={"PATH_INFO": "/steps/budget/"}
+    )
+    form = bench_grants._form(page)
     assert form.data["version"] == "7" and form.data["summary"] == "Avant"
     assert form.data["no_aid"] == "on" and "lines-0-vat_recoverable" not in form.data
-    assert "q" not in form.data  # the search form is not the page's form
+    # Neither the header's language switcher nor a search form is the page's form.
+    assert "q" not in form.data and "next" not in form.data
     assert form.file_field == "file"
     assert form.data["lines-TOTAL_FORMS"] == "2"
     form.fill(
