@@ -86,7 +86,7 @@ def test_each_app_brings_its_rows_from_a_module_of_its_own():
     from bench import run
 
     modules = [m.__name__ for m in run.app_modules()]
-    assert modules == ["bench.diagnostic", "bench.coaching"]
+    assert modules == ["bench.diagnostic", "bench.coaching", "bench.grants"]
 
 
 @pytest.mark.parametrize("scale", ["small", "full"])
