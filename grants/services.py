@@ -752,8 +752,8 @@ def payment_record(
     report's expenses are checked (then the application closes). What is paid never
     exceeds the approved amount, nor the balance what the accepted expenses justify.
 
-    The applicant hears of it (grants.payments.notify); the balance's e-mail says the
-    application is closed, so the closing move sends none of its own."""
+    The applicant hears of the tranche (grants.payments.notify), and of the closing move
+    by grants.notify."""
     errors = {}
     if amount is None or amount <= 0:
         errors["amount"] = _("Enter an amount above zero.")
@@ -769,8 +769,9 @@ def payment_record(
         current = lock(application)
         if Payment.objects.filter(application=current, kind=kind).exists():
             raise ValidationError(
-                _("The %(tranche)s has already been recorded.")
-                % {"tranche": Payment.Kind(kind).label.lower()}
+                _("The advance has already been recorded.")
+                if kind == Payment.Kind.ADVANCE
+                else _("The balance has already been recorded.")
             )
         approved = current.approved_amount or ZERO
         paid = (
@@ -817,7 +818,7 @@ def payment_record(
             recorded_by=by,
         )
         if kind == Payment.Kind.BALANCE:
-            transition(current, Status.CLOSED, by=by, notify=False)
+            transition(current, Status.CLOSED, by=by)
         from .payments.notify import tranche_paid
 
         tranche_paid(current, payment)

@@ -3,6 +3,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..models import Payment
 
@@ -44,7 +45,7 @@ class VersionField(forms.IntegerField):
 
 class PaymentForm(forms.Form):
     kind = forms.ChoiceField(
-        label=_("Tranche"),
+        label=pgettext_lazy("grant money", "Tranche"),
         choices=Payment.Kind.choices,
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose the tranche.")},
@@ -169,7 +170,7 @@ class ExpenseForm(forms.Form):
 
 class ExpenseCheckForm(forms.Form):
     decision = forms.ChoiceField(
-        label=_("Check"),
+        label=pgettext_lazy("an expense checked", "Check"),
         choices=[("accept", _("Accept")), ("refuse", _("Refuse"))],
         widget=forms.RadioSelect,
         error_messages={"required": _("Accept or refuse the expense.")},

@@ -49,8 +49,9 @@ def payment_create(request, pk):
         else:
             messages.success(
                 request,
-                _("The %(tranche)s is recorded; the applicant is told.")
-                % {"tranche": payment.get_kind_display().lower()},
+                _("The advance is recorded; the applicant is told.")
+                if payment.kind == Payment.Kind.ADVANCE
+                else _("The balance is recorded and the application closed; the applicant is told."),
             )
             return _detail(application)
     return render(
