@@ -51,7 +51,9 @@ def payment_create(request, pk):
                 request,
                 _("The advance is recorded; the applicant is told.")
                 if payment.kind == Payment.Kind.ADVANCE
-                else _("The balance is recorded and the application closed; the applicant is told."),
+                else _(
+                    "The balance is recorded and the application closed; the applicant is told."
+                ),
             )
             return _detail(application)
     return render(
