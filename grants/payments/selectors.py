@@ -79,7 +79,10 @@ def panel(application: Application, access) -> dict:
     submitted = application.status in (Status.REPORTED, Status.CLOSED)
     expenses = expenses_of(report) if report is not None else []
     funded = funded_ids(application) if expenses else set()
+    pending = sum(1 for expense in expenses if expense.check_status == Expense.Check.PENDING)
     kind = next_tranche(application, payments) if access.can_manage else None
+    if kind == Payment.Kind.BALANCE and pending:
+        kind = None  # the balance waits for every expense to be checked
     return {
         "approved": approved,
         "payments": payments,
@@ -94,6 +97,7 @@ def panel(application: Application, access) -> dict:
         "is_applicant": access.is_member,
         "can_write_report": access.is_member and application.status == Status.SIGNED,
         "can_check": access.can_manage and application.status == Status.REPORTED,
+        "pending": pending,
         "next_tranche": kind,
         "next_tranche_label": Payment.Kind(kind).label if kind else "",
         "next_amount": default_amount(application, kind),
