@@ -1,8 +1,9 @@
 """Who reaches the final report, its expenses and their files, on grants.rules.
 
 The report and its files are the organisation's affairs with the agency: those who may see
-the organisation (its members, its coaches, agency staff) read them; its members write the
-report; agency staff check it and pay. A reviewer sees the application they review, not its
+the organisation (its members, its coaches, agency staff) read them on the application's
+page and download the files; its members write the report on its own page; agency staff
+check it and pay. A reviewer sees the application they review, not its
 report (403); anyone else gets 404."""
 
 from django.core.exceptions import PermissionDenied

@@ -83,8 +83,15 @@ def panel(application: Application, access) -> dict:
     kind = next_tranche(application, payments) if access.can_manage else None
     if kind == Payment.Kind.BALANCE and pending:
         kind = None  # the balance waits for every expense to be checked
+    # Those who do not write the report read it here: what was done, the actions completed.
+    completed = (
+        list(report.completed_actions.order_by("pk"))
+        if report is not None and not access.is_member
+        else []
+    )
     return {
         "approved": approved,
+        "completed_actions": completed,
         "payments": payments,
         "paid": paid,
         "remaining": max(ZERO, approved - paid),

@@ -138,9 +138,9 @@ def _report_form(application, report, data=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def final_report(request, pk):
-    application, access = get_report_application_for(
-        request, pk, applicant=request.method == "POST"
-    )
+    # The applicant's page, to read and to write alike; the others read the report on the
+    # application's page (grants/payments/_panel.html).
+    application, access = get_report_application_for(request, pk, applicant=True)
     report = selectors.report_of(application)
     form = _report_form(application, report, request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -118,7 +118,9 @@ def _expense_data(org, p):
 MATRIX = {
     ("grants:payment_create", "get"): Row(_checked_kwargs, AGENCY_MONEY_PAGE),
     ("grants:payment_create", "post"): Row(_checked_kwargs, AGENCY_MONEY_ACTION, _balance),
-    ("grants:final_report", "get"): Row(_signed_kwargs, REPORT_VIEW),
+    # The applicant's page (to read and to write); the others read the report on the
+    # application's page.
+    ("grants:final_report", "get"): Row(_signed_kwargs, APPLICANT_PAGE),
     ("grants:final_report", "post"): Row(
         _signed_kwargs, APPLICANT_ACTION, lambda org, p: {"achievements": "Tout est en place."}
     ),

@@ -138,6 +138,8 @@ def test_staff_check_the_expenses_and_pay_the_balance_shown_in_words(client, sta
     detail = reverse("grants:application_detail", kwargs={"pk": application.pk})
     page = client.get(detail).content.decode()
     assert "Vérifier cette dépense" in page
+    # Staff read what was done on the application's page (the report's own is the applicant's).
+    assert escape("L'outil est en place.") in page
     first, second = application.final_report.expenses.order_by("-amount_excl_vat")
     check = reverse("grants:expense_check", kwargs={"pk": first.pk})
     assert client.post(check, {"decision": "accept"}).status_code == 302
