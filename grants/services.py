@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.text import slugify
@@ -804,15 +805,34 @@ def payment_record(
 ) -> Payment:
     """A tranche paid: the advance once the agreement is signed, the balance once the final
     report's expenses are checked (then the application closes). What is paid never
-    exceeds the approved amount, nor the balance what the accepted expenses justify."""
+    exceeds the approved amount, nor the balance what the accepted expenses justify.
+
+    The applicant hears of the tranche (grants.payments.notify), and of the closing move
+    by grants.notify."""
+    errors = {}
     if amount is None or amount <= 0:
-        raise ValidationError({"amount": _("Enter an amount above zero.")})
+        errors["amount"] = _("Enter an amount above zero.")
     if not (reference or "").strip():
-        raise ValidationError({"reference": _("Enter the payment's reference.")})
+        errors["reference"] = _("Enter the payment's reference.")
     if paid_on is None or paid_on > timezone.localdate():
-        raise ValidationError({"paid_on": _("Enter the date it was paid (not in the future).")})
+        errors["paid_on"] = _("Enter the date it was paid (not in the future).")
+    if kind not in Payment.Kind.values:
+        errors["kind"] = _("Choose the tranche.")
+    if errors:
+        raise ValidationError(errors)
     with transaction.atomic():
         current = lock(application)
+        if Payment.objects.filter(application=current, kind=kind).exists():
+            raise ValidationError(
+                _("The advance has already been recorded.")
+                if kind == Payment.Kind.ADVANCE
+                else _("The balance has already been recorded.")
+            )
+        approved = current.approved_amount or ZERO
+        paid = (
+            Payment.objects.filter(application=current).aggregate(total=Sum("amount"))["total"]
+            or ZERO
+        )
         if kind == Payment.Kind.ADVANCE:
             if current.status not in (Status.SIGNED, Status.REPORTED):
                 raise ValidationError(_("The advance is paid once the agreement is signed."))
@@ -821,7 +841,7 @@ def payment_record(
                 raise ValidationError(
                     {"amount": _("The advance is %(max)s at most.") % {"max": euros(limit)}}
                 )
-        elif kind == Payment.Kind.BALANCE:
+        else:
             if current.status != Status.REPORTED:
                 raise ValidationError(_("The balance is paid on the final report."))
             if current.final_report.expenses.filter(check_status=Expense.Check.PENDING).exists():
@@ -834,10 +854,16 @@ def payment_record(
                         % {"due": euros(due)}
                     }
                 )
-        else:
-            raise ValidationError({"kind": _("Choose the tranche.")})
-        if Payment.objects.filter(application=current, kind=kind).exists():
-            raise ValidationError(_("This tranche has already been recorded."))
+        if paid + amount > approved:
+            raise ValidationError(
+                {
+                    "amount": _(
+                        "With %(paid)s already paid, this would pay more than the %(approved)s "
+                        "approved."
+                    )
+                    % {"paid": euros(paid), "approved": euros(approved)}
+                }
+            )
         payment = Payment.objects.create(
             application=current,
             kind=kind,
@@ -848,6 +874,9 @@ def payment_record(
         )
         if kind == Payment.Kind.BALANCE:
             transition(current, Status.CLOSED, by=by)
+        from .payments.notify import tranche_paid
+
+        tranche_paid(current, payment)
     application.refresh_from_db()
     return payment
 
@@ -860,16 +889,20 @@ def final_report_save(
     completed_actions: Iterable[Action],
     version: int | None = None,
 ) -> FinalReport:
-    if application.status != Status.SIGNED:
-        raise ValidationError(_("The final report is written once the agreement is signed."))
+    """Write (or rewrite) the final report while the agreement is signed and the report not
+    yet submitted; `version` is the report's as the form read it (a stale one changes
+    nothing)."""
     if not (achievements or "").strip():
         raise ValidationError({"achievements": _("Describe what was done.")})
     completed_actions = list(completed_actions)
-    if any(a.plan_id != application.plan_id for a in completed_actions):
-        raise ValidationError({"completed_actions": _("Choose actions of your plan.")})
     with transaction.atomic():
+        current = lock(application)
+        if current.status != Status.SIGNED:
+            raise ValidationError(_("The final report is written once the agreement is signed."))
+        if any(a.plan_id is None or a.plan_id != current.plan_id for a in completed_actions):
+            raise ValidationError({"completed_actions": _("Choose actions of your plan.")})
         report, created = FinalReport.objects.select_for_update().get_or_create(
-            application=application, defaults={"achievements": achievements.strip()}
+            application=current, defaults={"achievements": achievements.strip()}
         )
         if not created:
             if version is not None and report.version != version:
@@ -883,8 +916,8 @@ def final_report_save(
 
 
 def expense_add(report: FinalReport, *, invoice, proof_of_payment, **fields) -> Expense:
-    if report.application.status != Status.SIGNED:
-        raise ValidationError(_("Expenses are added while the final report is being written."))
+    """An expense of the report, with its invoice and proof of payment checked by their
+    content (grants.files), while the report is being written (the agreement signed)."""
     errors = budget_check_line(
         LineInput(
             category_id=fields.get("category_id") or 0,
@@ -893,8 +926,22 @@ def expense_add(report: FinalReport, *, invoice, proof_of_payment, **fields) -> 
             vat=fields.get("vat", ZERO),
         )
     )
-    if fields.get("invoice_date") and fields["invoice_date"] > timezone.localdate():
+    if not CostCategory.objects.filter(pk=fields.get("category_id") or 0).exists():
+        errors["category"] = _("Choose a category.")
+    if not (fields.get("supplier") or "").strip():
+        errors["supplier"] = _("Enter the supplier.")
+    if not (fields.get("invoice_number") or "").strip():
+        errors["invoice_number"] = _("Enter the invoice's number.")
+    if not fields.get("invoice_date"):
+        errors["invoice_date"] = _("Enter the invoice's date.")
+    elif fields["invoice_date"] > timezone.localdate():
         errors["invoice_date"] = _("This date is in the future.")
+    line_id = fields.get("budget_line_id")
+    if (
+        line_id
+        and not BudgetLine.objects.filter(pk=line_id, application_id=report.application_id).exists()
+    ):
+        errors["budget_line"] = _("Choose a line of this application's budget.")
     files = {}
     for name, file in (("invoice", invoice), ("proof_of_payment", proof_of_payment)):
         try:
@@ -903,38 +950,52 @@ def expense_add(report: FinalReport, *, invoice, proof_of_payment, **fields) -> 
             errors[name] = error.messages[0]
     if errors:
         raise ValidationError(errors)
-    expense = Expense(
-        report=report,
-        invoice_name=files["invoice"].name,
-        proof_name=files["proof_of_payment"].name,
-        **fields,
-    )
-    expense.invoice.save(files["invoice"].name, invoice, save=False)
-    expense.proof_of_payment.save(files["proof_of_payment"].name, proof_of_payment, save=False)
-    expense.save()
+    with transaction.atomic():
+        current = lock(report.application)
+        if current.status != Status.SIGNED:
+            raise ValidationError(_("Expenses are added while the final report is being written."))
+        expense = Expense(
+            report=report,
+            invoice_name=files["invoice"].name,
+            proof_name=files["proof_of_payment"].name,
+            **fields,
+        )
+        expense.invoice.save(files["invoice"].name, invoice, save=False)
+        expense.proof_of_payment.save(files["proof_of_payment"].name, proof_of_payment, save=False)
+        expense.save()
     return expense
 
 
 def final_report_submit(application: Application, *, by) -> None:
-    report = getattr(application, "final_report", None)
-    if report is None or not report.expenses.exists():
-        raise ValidationError(
-            _("Add the expenses, with their invoices and proofs of payment, first.")
-        )
+    """The report goes to the agency (signed → reported): it needs what was done and at
+    least one expense; expenses refused before stay refused unless removed."""
     with transaction.atomic():
-        transition(application, Status.REPORTED, by=by)
+        current = lock(application)
+        report = FinalReport.objects.filter(application=current).first()
+        if report is None or not report.achievements.strip():
+            raise ValidationError(_("Describe what was done, and save the report, first."))
+        if not report.expenses.exists():
+            raise ValidationError(
+                _("Add the expenses, with their invoices and proofs of payment, first.")
+            )
+        transition(current, Status.REPORTED, by=by)
         FinalReport.objects.filter(pk=report.pk).update(
             submitted_at=timezone.now(), submitted_by=by
         )
+    application.refresh_from_db()
 
 
 def expense_check(expense: Expense, *, by, accepted: bool, comment: str = "") -> None:
-    if expense.report.application.status != Status.REPORTED:
-        raise ValidationError(_("Expenses are checked once the final report is submitted."))
-    if not accepted and not comment.strip():
+    """Accept an expense (eligible, justified) or refuse it with the reason, while the
+    report is with the agency."""
+    if not accepted and not (comment or "").strip():
         raise ValidationError({"comment": _("Say why this expense is refused.")})
-    expense.check_status = Expense.Check.ACCEPTED if accepted else Expense.Check.REFUSED
-    expense.check_comment = comment.strip()
-    expense.checked_by = by
-    expense.checked_at = timezone.now()
-    expense.save(update_fields=["check_status", "check_comment", "checked_by", "checked_at"])
+    with transaction.atomic():
+        current = lock(expense.report.application)
+        if current.status != Status.REPORTED:
+            raise ValidationError(_("Expenses are checked once the final report is submitted."))
+        expense.check_status = Expense.Check.ACCEPTED if accepted else Expense.Check.REFUSED
+        expense.check_comment = (comment or "").strip()
+        expense.checked_by = by
+        expense.checked_at = timezone.now()
+        expense.save(update_fields=["check_status", "check_comment", "checked_by", "checked_at"])

@@ -2,15 +2,25 @@
 
 from django.urls import path
 
-from ..planned import placeholder
+from . import views
 
 urlpatterns = [
-    path("grants/applications/<int:pk>/payments/new/", placeholder, name="payment_create"),
-    path("grants/applications/<int:pk>/report/", placeholder, name="final_report"),
-    path("grants/applications/<int:pk>/report/expenses/new/", placeholder, name="expense_add"),
-    path("grants/applications/<int:pk>/report/submit/", placeholder, name="final_report_submit"),
-    path("grants/applications/<int:pk>/report/send-back/", placeholder, name="report_send_back"),
-    path("grants/expenses/<int:pk>/delete/", placeholder, name="expense_delete"),
-    path("grants/expenses/<int:pk>/check/", placeholder, name="expense_check"),
-    path("grants/expenses/<int:pk>/<slug:which>/", placeholder, name="expense_file"),
+    path("grants/applications/<int:pk>/payments/new/", views.payment_create, name="payment_create"),
+    path("grants/applications/<int:pk>/report/", views.final_report, name="final_report"),
+    path(
+        "grants/applications/<int:pk>/report/expenses/new/", views.expense_add, name="expense_add"
+    ),
+    path(
+        "grants/applications/<int:pk>/report/submit/",
+        views.final_report_submit,
+        name="final_report_submit",
+    ),
+    path(
+        "grants/applications/<int:pk>/report/send-back/",
+        views.report_send_back,
+        name="report_send_back",
+    ),
+    path("grants/expenses/<int:pk>/delete/", views.expense_delete, name="expense_delete"),
+    path("grants/expenses/<int:pk>/check/", views.expense_check, name="expense_check"),
+    path("grants/expenses/<int:pk>/<slug:which>/", views.expense_file, name="expense_file"),
 ]
