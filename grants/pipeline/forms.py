@@ -76,14 +76,14 @@ class PipelineFilter(django_filters.FilterSet):
         widget=forms.CheckboxInput,
     )
     submitted_from = django_filters.DateFilter(
-        label=_("Submitted from"),
+        label=_("Submitted on or after"),
         field_name="submitted_at",
         lookup_expr="date__gte",
         widget=DATE_INPUT,
         error_messages=DATE_ERRORS,
     )
     submitted_until = django_filters.DateFilter(
-        label=_("Submitted until"),
+        label=_("Submitted on or before"),
         field_name="submitted_at",
         lookup_expr="date__lte",
         widget=DATE_INPUT,

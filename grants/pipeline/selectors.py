@@ -159,7 +159,7 @@ def export_rows(queryset: QuerySet[Application]):
             eligible_total=application.eligible_total,
             requested=application.requested_amount,
             approved=application.approved_amount,
-            paid=application.paid,
+            paid=application.paid,  # type: ignore[attr-defined]  # annotated by with_paid
         )
 
 

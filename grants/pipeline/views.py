@@ -7,6 +7,7 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_safe
 
 from digitalees.exports import csv_response, xlsx_response
@@ -75,8 +76,8 @@ def _export_columns() -> list[str]:
         _("Province"),
         _("Call"),
         _("Status"),
-        _("Submitted"),
-        _("Decided"),
+        _("Submitted on"),
+        _("Decided on"),
         _("Total cost excl. VAT (€)"),
         _("Eligible costs (€)"),
         _("Amount requested (€)"),
@@ -136,7 +137,7 @@ def export_xlsx(request):
     if filters.is_bound and not filters.is_valid():
         return _invalid(filters.form)
     return xlsx_response(
-        sheet_title=_("Applications"),
+        sheet_title=pgettext("grant applications", "Applications"),
         columns=_export_columns(),
         rows=_export_values(selectors.export_rows(filters.qs)),
         filename=_export_filename("xlsx"),
