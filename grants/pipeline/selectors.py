@@ -22,8 +22,10 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Now
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from network.models import Organisation
+from network.validators import format_enterprise_number
 
 from ..models import ZERO, Application, Payment, Status
 
@@ -82,21 +84,39 @@ class Summary:
 
 def summary_of(queryset: QuerySet[Application]) -> Summary:
     """Counts per status of the filtered applications, and how many are overdue (one
-    query)."""
-    totals = queryset.order_by().aggregate(
-        total=Count("pk"),
-        overdue=Count("pk", filter=OVERDUE),
-        **{status.value: Count("pk", filter=Q(status=status)) for status in STATUS_ORDER},
-    )
+    query, grouped by status)."""
+    groups = {
+        group["status"]: group
+        for group in queryset.order_by()
+        .values("status")
+        .annotate(count=Count("pk"), overdue=Count("pk", filter=OVERDUE))
+    }
     return Summary(
-        total=totals["total"],
-        overdue=totals["overdue"],
+        total=sum(group["count"] for group in groups.values()),
+        overdue=sum(group["overdue"] for group in groups.values()),
         statuses=[
-            StatusCount(status.value, str(status.label), totals[status.value])
+            StatusCount(status.value, str(status.label), groups[status.value]["count"])
             for status in STATUS_ORDER
-            if totals[status.value]
+            if status.value in groups
         ],
     )
+
+
+# templates/grants/_status.html's colours, for tables that draw the badge in place (an
+# include per row cost the pipeline's page of 50 about a fifth of its time, profiled).
+BADGE_CLASSES = {
+    Status.APPROVED: "text-bg-success",
+    Status.SIGNED: "text-bg-success",
+    Status.CLOSED: "text-bg-success",
+    Status.REJECTED: "text-bg-secondary",
+    Status.WITHDRAWN: "text-bg-secondary",
+    Status.INFO_REQUESTED: "text-bg-warning",
+    Status.DRAFT: "text-bg-light border",
+}
+
+
+def badge_class(status: str) -> str:
+    return BADGE_CLASSES.get(Status(status), "text-bg-primary")
 
 
 def days_waiting(application: Application, now: datetime.datetime) -> int | None:
@@ -140,26 +160,47 @@ def _local_date(moment: datetime.datetime | None) -> datetime.date | None:
     return timezone.localdate(moment) if moment else None
 
 
+EXPORT_FIELDS = [
+    "reference",
+    "organisation__name",
+    "organisation__enterprise_number",
+    "organisation__province",
+    "call__title_fr",
+    "call__title_en",
+    "status",
+    "submitted_at",
+    "decided_at",
+    "total_cost",
+    "eligible_total",
+    "requested_amount",
+    "approved_amount",
+    "paid",
+]
+
+
 def export_rows(queryset: QuerySet[Application]):
-    """The filtered applications with their amounts, as typed values, read in chunks."""
-    provinces = dict(Organisation.Province.choices)
-    statuses = dict(Status.choices)
-    for application in with_paid(queryset).iterator(chunk_size=2000):
-        organisation = application.organisation
+    """The filtered applications with their amounts, as typed values, read in chunks as
+    plain values: building the three model objects of 5,000 rows took most of the
+    export's 3 s (profiled)."""
+    provinces = {value: str(label) for value, label in Organisation.Province.choices}
+    statuses = {value: str(label) for value, label in Status.choices}
+    english = (get_language() or "fr")[:2] == "en"
+    values = with_paid(queryset).values(*EXPORT_FIELDS)
+    for row in values.iterator(chunk_size=2000):
         yield ExportRow(
-            reference=application.reference,
-            organisation=organisation.name,
-            enterprise_number=organisation.enterprise_number_display,
-            province=str(provinces.get(organisation.province, organisation.province)),
-            call=str(application.call),
-            status=str(statuses.get(application.status, application.status)),
-            submitted=_local_date(application.submitted_at),
-            decided=_local_date(application.decided_at),
-            total_cost=application.total_cost,
-            eligible_total=application.eligible_total,
-            requested=application.requested_amount,
-            approved=application.approved_amount,
-            paid=application.paid,  # type: ignore[attr-defined]  # annotated by with_paid
+            reference=row["reference"],
+            organisation=row["organisation__name"],
+            enterprise_number=format_enterprise_number(row["organisation__enterprise_number"]),
+            province=provinces.get(row["organisation__province"], row["organisation__province"]),
+            call=(english and row["call__title_en"]) or row["call__title_fr"],
+            status=statuses.get(row["status"], row["status"]),
+            submitted=_local_date(row["submitted_at"]),
+            decided=_local_date(row["decided_at"]),
+            total_cost=row["total_cost"],
+            eligible_total=row["eligible_total"],
+            requested=row["requested_amount"],
+            approved=row["approved_amount"],
+            paid=row["paid"],
         )
 
 

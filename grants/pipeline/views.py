@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_safe
 
+from coaching.selectors import pk_url
 from digitalees.exports import csv_response, xlsx_response
 from digitalees.roles import agency_staff_required
 
@@ -48,13 +49,19 @@ def pipeline(request):
     if valid:
         queryset = filters.qs
         summary = selectors.summary_of(queryset)
-        page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+        paginator = Paginator(queryset, PAGE_SIZE)
+        paginator.count = summary.total  # counted with the statuses: no second count
+        page = paginator.get_page(request.GET.get("page"))
     else:
         summary = None
         page = Paginator([], PAGE_SIZE).get_page(1)
     now = timezone.now()
+    # Each row's link from one reverse per page (coaching.selectors.pk_url).
+    detail_url = pk_url("grants:application_detail")
     for application in page:
         application.days_waiting = selectors.days_waiting(application, now)
+        application.url = detail_url(application.pk)
+        application.badge = selectors.badge_class(application.status)
     return render(
         request,
         "grants/pipeline/pipeline.html",
@@ -165,10 +172,15 @@ def de_minimis_register(request):
     if valid:
         queryset = selectors.granted_aid(_year(form))
         totals = selectors.register_totals(queryset)
-        page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+        paginator = Paginator(queryset, PAGE_SIZE)
+        paginator.count = totals.grants  # counted with the total: no second count
+        page = paginator.get_page(request.GET.get("page"))
     else:
         totals = None
         page = Paginator([], PAGE_SIZE).get_page(1)
+    detail_url = pk_url("grants:application_detail")
+    for application in page:
+        application.url = detail_url(application.pk)
     return render(
         request,
         "grants/pipeline/de_minimis_register.html",
