@@ -250,10 +250,10 @@ def test_the_query_count_does_not_grow_with_the_applications(
 ):
     _many(call, count)
     staff.get(URL)  # the session and the account, read once
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(4):
         response = staff.get(URL, {"status": ["submitted", "in_review", "approved", "closed"]})
     assert len(_references(response)) == count
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(4):
         response = staff.get(URL, {"overdue": "on", "search": "EES", "sort": "status"})
     assert len(_references(response)) == (count + 3) // 4
 
