@@ -364,6 +364,17 @@ class Application(models.Model):
         indexes = [
             models.Index(fields=["call", "status"], name="grant_app_call_status_idx"),
             models.Index(fields=["organisation", "-created_at"], name="grant_app_org_idx"),
+            # The staff pipeline: sorted by submission (a page of 50 read in index order),
+            # and its "submitted between" filter.
+            models.Index(fields=["submitted_at"], name="grant_app_submitted_idx"),
+            # The pipeline's overdue screening: submitted or resubmitted, and since when.
+            models.Index(fields=["status", "status_changed_at"], name="grant_app_waiting_idx"),
+            # The de minimis register: the grants decided in a year.
+            models.Index(
+                fields=["decided_at"],
+                condition=Q(approved_amount__isnull=False),
+                name="grant_app_granted_idx",
+            ),
         ]
 
     def __str__(self):

@@ -6,29 +6,20 @@ agency); a cohort's actions are the agency's to export, and each of the cohort's
 exports those of the enterprises they coach.
 """
 
-import csv
-import io
-from datetime import date
-from decimal import Decimal
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
+from digitalees.exports import csv_response, xlsx_response
 from digitalees.service_errors import error_text
 
 from ..models import Action, PlanReport
@@ -39,9 +30,6 @@ from . import services as exports
 
 PAGE_TEMPLATE = "coaching/exports/plan_pdf.html"
 STATUS_TEMPLATE = "coaching/exports/_plan_pdf_status.html"
-# Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATS = ("csv", "xlsx")
 
 
@@ -168,35 +156,8 @@ def _rows(cohort, coach):
         ]
 
 
-def _defused(value):
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-class _Echo:
-    """csv.writer writes into this; each row comes back as a string to stream."""
-
-    def write(self, value):
-        return value
-
-
-def _csv_cell(value, *, decimal_comma: bool):
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        text = f"{value:f}"
-        return text.replace(".", ",") if decimal_comma else text
-    if isinstance(value, date):
-        return value.isoformat()  # 2026-03-31: every spreadsheet reads it as a date
-    return _defused(value)
-
-
 def _filename(cohort, extension: str) -> str:
-    return (
-        f'attachment; filename="digitalees-actions-{cohort.slug}-'
-        f'{timezone.localdate().isoformat()}.{extension}"'
-    )
+    return f"digitalees-actions-{cohort.slug}-{timezone.localdate().isoformat()}.{extension}"
 
 
 @require_GET
@@ -214,20 +175,7 @@ def cohort_actions_export(request, slug, format):
 
 
 def _csv_response(cohort, rows):
-    french = (get_language() or "fr")[:2] == "fr"
-    writer = csv.writer(_Echo(), delimiter=";" if french else ",")
-
-    def stream():
-        # A byte-order mark tells Excel the file is UTF-8 (accents in names).
-        yield "\ufeff" + writer.writerow(_columns())
-        for cells in rows:
-            yield writer.writerow([_csv_cell(v, decimal_comma=french) for v in cells])
-
-    return StreamingHttpResponse(
-        stream(),
-        content_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": _filename(cohort, "csv")},
-    )
+    return csv_response(columns=_columns(), rows=rows, filename=_filename(cohort, "csv"))
 
 
 # Characters per column of the workbook (enterprise, cohort, action, dimension, …).
@@ -235,33 +183,10 @@ WIDTHS = [32, 24, 44, 24, 10, 22, 12, 12, 14, 10, 14, 10]
 
 
 def _xlsx_response(cohort, rows):
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Actions"))
-    sheet.freeze_panes = "A2"
-    for index, width in enumerate(WIDTHS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    header = []
-    for title in _columns():
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font = Font(bold=True)
-        header.append(cell)
-    sheet.append(header)
-    for values in rows:
-        cells = []
-        for value in values:
-            cell = WriteOnlyCell(sheet, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # text, never a formula, whatever it starts with
-            elif isinstance(value, Decimal):
-                cell.number_format = "#,##0.00"
-            elif isinstance(value, date):
-                cell.number_format = "DD/MM/YYYY"
-            cells.append(cell)
-        sheet.append(cells)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return HttpResponse(
-        buffer.getvalue(),
-        content_type=XLSX,
-        headers={"Content-Disposition": _filename(cohort, "xlsx")},
+    return xlsx_response(
+        sheet_title=_("Actions"),
+        columns=_columns(),
+        rows=rows,
+        filename=_filename(cohort, "xlsx"),
+        widths=dict(enumerate(WIDTHS, start=1)),
     )

@@ -2,20 +2,15 @@
 the same rows, a read-only page for a diagnostic of no organisation, and exports of the
 same rows (XLSX, and CSV in the reader's conventions)."""
 
-import csv
-import io
 from datetime import datetime
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
+from digitalees.exports import csv_response, xlsx_response
 from digitalees.roles import agency_staff_required
 
 from ..models import Assessment
@@ -24,9 +19,6 @@ from . import selectors as staff_selectors
 from .forms import StaffAssessmentFilterForm
 
 PAGE_SIZE = 25
-# Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _filters(form) -> dict:
@@ -79,12 +71,6 @@ def _invalid_filters(form) -> HttpResponseBadRequest:
     return HttpResponseBadRequest("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-def _defused(value):
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
 def _columns(dimensions) -> list[str]:
     return [
         _("Date submitted"),
@@ -134,23 +120,7 @@ def _export(request):
 
 def _filename(extension: str) -> str:
     today = datetime.now(staff_selectors.BRUSSELS).date().isoformat()
-    return f'attachment; filename="digitalees-diagnostics-{today}.{extension}"'
-
-
-class _Echo:
-    """csv.writer writes into this; each row comes back as a string to stream."""
-
-    def write(self, value):
-        return value
-
-
-def _csv_cell(value, *, decimal_comma: bool):
-    if isinstance(value, float):
-        text = repr(value)  # every digit stored, nothing rounded away
-        return text.replace(".", ",") if decimal_comma else text
-    if hasattr(value, "isoformat"):
-        return value.isoformat()  # 2025-03-31: every spreadsheet reads it as a date
-    return _defused(value)
+    return f"digitalees-diagnostics-{today}.{extension}"
 
 
 @require_GET
@@ -162,22 +132,16 @@ def assessment_export(request):
     if invalid is not None:
         return invalid
     dimensions, rows = export
-    french = (get_language() or "fr")[:2] == "fr"
-    writer = csv.writer(_Echo(), delimiter=";" if french else ",")
-
-    def stream():
-        # A byte-order mark tells Excel the file is UTF-8 (accents in names).
-        yield "\ufeff" + writer.writerow(_columns(dimensions))
-        for row, scores in rows:
-            yield writer.writerow(
-                [_csv_cell(value, decimal_comma=french) for value in _values(row, scores)]
-            )
-
-    return StreamingHttpResponse(
-        stream(),
-        content_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": _filename("csv")},
+    return csv_response(
+        columns=_columns(dimensions),
+        rows=(_values(row, scores) for row, scores in rows),
+        filename=_filename("csv"),
     )
+
+
+# Characters per column of the workbook: the date, then the names (kind, organisation,
+# sector, legal form) wider.
+WIDTHS = {1: 12, 2: 28, 3: 28, 5: 28, 7: 28}
 
 
 @require_GET
@@ -189,33 +153,11 @@ def assessment_export_xlsx(request):
     if invalid is not None:
         return invalid
     dimensions, rows = export
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Diagnostics"))
-    sheet.freeze_panes = "A2"
-    columns = _columns(dimensions)
-    sheet.column_dimensions["A"].width = 12
-    for letter in ("B", "C", "E", "G"):
-        sheet.column_dimensions[letter].width = 28
-    header = []
-    for title in columns:
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font = Font(bold=True)
-        header.append(cell)
-    sheet.append(header)
-    for row, scores in rows:
-        cells = []
-        for value in _values(row, scores):
-            cell = WriteOnlyCell(sheet, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # text, never a formula, whatever it starts with
-            elif isinstance(value, float):
-                cell.number_format = "0.0"
-            elif hasattr(value, "isoformat"):
-                cell.number_format = "DD/MM/YYYY"
-            cells.append(cell)
-        sheet.append(cells)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return HttpResponse(
-        buffer.getvalue(), content_type=XLSX, headers={"Content-Disposition": _filename("xlsx")}
+    return xlsx_response(
+        sheet_title=_("Diagnostics"),
+        columns=_columns(dimensions),
+        rows=(_values(row, scores) for row, scores in rows),
+        filename=_filename("xlsx"),
+        widths=WIDTHS,
+        float_format="0.0",
     )

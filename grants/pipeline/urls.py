@@ -2,13 +2,13 @@
 
 from django.urls import path
 
-from ..planned import placeholder
+from . import views
 
 urlpatterns = [
-    path("grants/staff/applications/", placeholder, name="pipeline"),
-    path("grants/staff/applications/export.xlsx", placeholder, name="export_xlsx"),
-    path("grants/staff/applications/export.csv", placeholder, name="export_csv"),
-    path("grants/staff/de-minimis/", placeholder, name="de_minimis_register"),
-    path("grants/staff/de-minimis/register.csv", placeholder, name="de_minimis_csv"),
-    path("grants/staff/de-minimis/register.xlsx", placeholder, name="de_minimis_xlsx"),
+    path("grants/staff/applications/", views.pipeline, name="pipeline"),
+    path("grants/staff/applications/export.xlsx", views.export_xlsx, name="export_xlsx"),
+    path("grants/staff/applications/export.csv", views.export_csv, name="export_csv"),
+    path("grants/staff/de-minimis/", views.de_minimis_register, name="de_minimis_register"),
+    path("grants/staff/de-minimis/register.csv", views.de_minimis_csv, name="de_minimis_csv"),
+    path("grants/staff/de-minimis/register.xlsx", views.de_minimis_xlsx, name="de_minimis_xlsx"),
 ]
