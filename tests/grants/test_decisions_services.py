@@ -182,7 +182,7 @@ def test_approving_records_the_decision_and_asks_for_its_letter():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_approvals_racing_never_exceed_the_envelope(monkeypatch):
+def test_two_approvals_racing_never_exceed_the_envelope(monkeypatch, published_questionnaire):
     """Two staff approve two applications at the same moment, each on its own connection;
     together they exceed what the envelope holds. The call's row lock makes the second
     read the figures after the first committed: exactly one is approved."""
