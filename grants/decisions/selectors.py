@@ -16,7 +16,7 @@ from ..workflow import AGENCY, TRANSITIONS, moves_from
 
 # Each agency move of this part and the URL that makes it; `form`: the move needs a page of
 # its own (a message, a decision, a date), else a button posts it from the panel.
-MOVE_URLS = {
+MOVE_URLS: dict[str, tuple[str, bool]] = {
     Status.SCREENING: ("grants:application_screen", False),
     Status.INFO_REQUESTED: ("grants:application_request_info", True),
     Status.IN_REVIEW: ("grants:application_send_to_review", False),
