@@ -13,7 +13,7 @@ from django.utils import timezone
 from grants.models import Status
 from tests.grants.decisions_factories import failed_letter, ready_letter
 from tests.grants.matrix_core import APPLICATION_VIEW, assigned_application
-from tests.test_permission_matrix import LOGIN, NOT_ALLOWED_LOGGED_IN, OK_REDIRECT, Row
+from tests.test_permission_matrix import NOT_ALLOWED_LOGGED_IN, OK_REDIRECT, Row
 
 MANAGE_PAGE = {
     **APPLICATION_VIEW,
@@ -24,7 +24,6 @@ MANAGE_PAGE = {
 }
 MANAGE_ACTION = {**MANAGE_PAGE, "agency": OK_REDIRECT, "superuser": OK_REDIRECT}
 LETTER_VIEW = {**APPLICATION_VIEW, "reviewer": 403}
-GET_REFUSED = {**NOT_ALLOWED_LOGGED_IN, "anonymous": LOGIN}
 
 
 def _in(status):
@@ -43,13 +42,13 @@ def _letter(make):
 
 
 MATRIX = {
-    ("grants:application_screen", "get"): Row(_in(Status.SUBMITTED), GET_REFUSED),
+    ("grants:application_screen", "get"): Row(_in(Status.SUBMITTED), NOT_ALLOWED_LOGGED_IN),
     ("grants:application_screen", "post"): Row(_in(Status.SUBMITTED), MANAGE_ACTION),
     ("grants:application_request_info", "get"): Row(_in(Status.SCREENING), MANAGE_PAGE),
     ("grants:application_request_info", "post"): Row(
         _in(Status.SCREENING), MANAGE_ACTION, lambda org, p: {"message": "Joignez un devis."}
     ),
-    ("grants:application_send_to_review", "get"): Row(_in(Status.SCREENING), GET_REFUSED),
+    ("grants:application_send_to_review", "get"): Row(_in(Status.SCREENING), NOT_ALLOWED_LOGGED_IN),
     ("grants:application_send_to_review", "post"): Row(_in(Status.SCREENING), MANAGE_ACTION),
     ("grants:application_decide", "get"): Row(_in(Status.IN_REVIEW), MANAGE_PAGE),
     ("grants:application_decide", "post"): Row(
@@ -64,7 +63,7 @@ MATRIX = {
         lambda org, p: {"signed_on": timezone.localdate().isoformat()},
     ),
     ("grants:letter_download", "get"): Row(_letter(ready_letter), LETTER_VIEW),
-    ("grants:letter_download", "post"): Row(_letter(ready_letter), GET_REFUSED),
-    ("grants:letter_retry", "get"): Row(_letter(failed_letter), GET_REFUSED),
+    ("grants:letter_download", "post"): Row(_letter(ready_letter), NOT_ALLOWED_LOGGED_IN),
+    ("grants:letter_retry", "get"): Row(_letter(failed_letter), NOT_ALLOWED_LOGGED_IN),
     ("grants:letter_retry", "post"): Row(_letter(failed_letter), MANAGE_ACTION),
 }
