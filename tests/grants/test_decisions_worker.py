@@ -6,7 +6,7 @@ import time
 
 import pytest
 from django.urls import reverse
-from post_office.models import STATUS, Attachment, Email
+from post_office.models import STATUS, Email
 
 from grants.models import DecisionLetter, Status
 from tests.digitalees.test_celery_worker import redis_celery  # noqa: F401
@@ -55,5 +55,3 @@ def test_an_approval_letter_is_rendered_and_emailed_with_its_pdf_by_a_worker(
         assert stored.read() == content
     email = Email.objects.get(attachments__isnull=False)
     assert _wait(lambda: Email.objects.get(pk=email.pk).status == STATUS.sent, 10)
-    for attachment in Attachment.objects.all():
-        attachment.file.delete(save=False)
