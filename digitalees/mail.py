@@ -20,6 +20,7 @@ from celery import current_app
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import DisallowedHost
+from django.core.files.base import ContentFile
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.backends.console import EmailBackend as ConsoleBackend
@@ -33,7 +34,7 @@ from post_office import mail as post_office_mail
 from post_office.connections import connections
 from post_office.models import STATUS, Email, Log
 from post_office.settings import get_default_mailer, get_max_retries, get_retry_timedelta
-from post_office.utils import cleanup_expired_mails
+from post_office.utils import cleanup_expired_mails, create_attachments
 
 logger = logging.getLogger(__name__)
 
@@ -86,12 +87,14 @@ def send_templated_mail(
     context: dict,
     language: str | None = None,
     headers: dict[str, str] | None = None,
+    attachments: list[tuple[str, bytes, str]] | None = None,
 ) -> int:
     """Render `<template>_subject.txt`, `<template>.txt` and `<template>.html`, and queue the
     message: it is delivered by a worker once the caller's transaction commits.
 
     `language` is the recipient's; a message queued from a task has no request to take it
-    from. `headers` are extra headers (a reminder's List-Unsubscribe), kept in the queue.
+    from. `headers` are extra headers (a reminder's List-Unsubscribe), kept in the queue;
+    `attachments` (filename, content, mimetype) are kept with it (a decision letter's PDF).
     """
     context = {"site_url": site_url(), "recipient_name": _recipient_name(to), **context}
     with translation.override(language or settings.LANGUAGE_CODE):
@@ -101,6 +104,8 @@ def send_templated_mail(
     subject = " ".join(subject.split())
     message = EmailMultiAlternatives(subject=subject, body=text, to=to, headers=headers)
     message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments or ():
+        message.attach(filename, content, mimetype)
     return message.send()
 
 
@@ -121,8 +126,6 @@ class QueuedEmailBackend(BaseEmailBackend):
     def _queue(self, email_messages):
         emails = []
         for message in email_messages:
-            if message.attachments:
-                raise ValueError("Queued e-mails carry no attachments: send a link instead.")
             headers = dict(message.extra_headers)
             if message.reply_to:
                 headers.setdefault("Reply-To", ", ".join(str(v) for v in message.reply_to))
@@ -146,12 +149,31 @@ class QueuedEmailBackend(BaseEmailBackend):
                     headers=headers or None,
                 )
             )
+            _keep_attachments(emails[-1], message)
         if emails:
             # Robust: a broker that is down must not fail the request; the periodic task
             # delivers the message later.
             ids = [e.pk for e in emails]
             transaction.on_commit(lambda: _enqueue(ids), robust=True)
         return len(emails)
+
+
+def _keep_attachments(email: Email, message) -> None:
+    """The message's attachments, stored with it (post_office's Attachment, in the private
+    storage: POST_OFFICE["FILE_STORAGE"]) in the same transaction: a worker attaches them
+    at delivery, however late. Only (filename, content, mimetype) attachments are kept; a
+    ready-made MIME part is refused rather than dropped."""
+    if not message.attachments:
+        return
+    files = {}
+    for attachment in message.attachments:
+        if not isinstance(attachment, tuple):
+            raise ValueError("Queued e-mails keep (filename, content, mimetype) attachments only.")
+        filename, content, mimetype = attachment
+        if isinstance(content, str):
+            content = content.encode()
+        files[filename] = {"file": ContentFile(content), "mimetype": mimetype or ""}
+    email.attachments.add(*create_attachments(files))
 
 
 def _enqueue(email_ids: list[int]) -> None:

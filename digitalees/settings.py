@@ -214,6 +214,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": timedelta(minutes=1),
         "options": {"expires": 50},
     },
+    "requeue-stale-decision-letters": {
+        "task": "grants.tasks.requeue_stale_decision_letters",
+        "schedule": timedelta(minutes=1),
+        "options": {"expires": 50},
+    },
     "purge-old-mail": {"task": "digitalees.tasks.purge_old_mail", "schedule": timedelta(days=1)},
     # Coaching's reminders, in CELERY_TIMEZONE (Brussels). Each is sent once per event
     # whatever the number of runs, so a late or repeated tick is harmless.
@@ -256,6 +261,9 @@ POST_OFFICE = {
     # Delivery is digitalees.tasks': post_office's own task sends under a file lock local
     # to one machine and claims no row, so two worker hosts would send the same message.
     "CELERY_ENABLED": False,
+    # Attachments (a grant's decision letter) hold private data: kept in the private
+    # storage, which has no URL, until the worker attaches them at delivery.
+    "FILE_STORAGE": "private",
 }
 EMAIL_BACKEND = "digitalees.mail.QueuedEmailBackend"
 

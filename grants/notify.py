@@ -3,12 +3,13 @@
 The applicant's side (the organisation's admins and whoever created the application) hears
 of every move the agency makes, and of its own submissions; agency staff hear of what the
 applicant sends them (a submission, an answer, a final report, a withdrawal). Internal
-comments never go into an applicant's e-mail. Templates: `email/grants/status_<status>`
+comments never go into an applicant's e-mail (only `change.comment` is in the context).
+Templates: `email/grants/status_<status>`
 where a move needs words of its own, `email/grants/status_changed` otherwise.
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import reverse
@@ -17,7 +18,8 @@ from digitalees.mail import send_templated_mail
 from digitalees.roles import AGENCY_GROUP
 from network.models import Membership
 
-from .models import Application, Status, StatusChange
+from . import amounts
+from .models import ZERO, Application, Payment, Status, StatusChange
 
 # Moves the agency is told of (the applicant sent something).
 TO_AGENCY = {Status.SUBMITTED, Status.RESUBMITTED, Status.REPORTED, Status.WITHDRAWN}
@@ -61,7 +63,17 @@ def transition_notify(application: Application, change: StatusChange) -> None:
         "comment": change.comment,
         "application_path": reverse("grants:application_detail", kwargs={"pk": application.pk}),
         "approved_amount": application.approved_amount,
+        "screening_days": application.call.screening_days,
+        "respond_path": reverse("grants:application_respond", kwargs={"pk": application.pk}),
+        "signed_on": application.signed_on,
     }
+    if change.to_status == Status.SIGNED:
+        context["advance"] = amounts.advance_of(application)
+    elif change.to_status == Status.CLOSED:
+        context["paid"] = (
+            Payment.objects.filter(application=application).aggregate(total=Sum("amount"))["total"]
+            or ZERO
+        )
     if change.to_status in TO_AGENCY:
         to = agency_emails()
         if to:
