@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-
 DATE_WIDGET = {"type": "date"}
 # A long text field: a few pages, no more.
 PROJECT_FIELDS_MAX = 10000
@@ -261,7 +260,8 @@ def clean_aids(formset, no_aid: bool) -> list[dict]:
     if not no_aid and not aids:
         raise ValidationError(
             _(
-                "List the de minimis aid received in the last three years, or tick that there was none."
+                "List the de minimis aid received in the last three years, "
+                "or tick that there was none."
             )
         )
     return aids

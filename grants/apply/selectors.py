@@ -108,9 +108,17 @@ def panel(application: Application, access: ApplicationAccess) -> dict:
     the page includes grants/apply/_panel.html with it as `panel`. The applicant's only."""
     if not access.is_member:
         return {}
+    following = next_thing(application)
+    precheck = application.status == Status.DRAFT and following is not None
     return {
         "status_words": STATUS_WORDS[Status(application.status)],
-        "next": next_thing(application),
+        "next": following,
+        # The pre-check, beside "continue the form" (it is the next thing once all is saved).
+        "precheck_url": (
+            reverse("grants:application_submit", kwargs={"pk": application.pk})
+            if precheck and first_unsaved_step(application) is not None
+            else ""
+        ),
         "steps": steps_of(application) if application.is_editable else [],
         "can_edit": access.can_edit,
         "can_withdraw": application.status in BEFORE_DECISION,
