@@ -180,7 +180,7 @@ class DocumentForm(VersionedForm):
 
     def __init__(self, *args, document_types=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["document_type"].choices = [*document_types, ("", _("Other document"))]
+        self.fields["document_type"].choices = document_types or [("", _("Other document"))]
 
 
 class AidForm(forms.Form):
@@ -243,7 +243,7 @@ class RespondForm(forms.Form):
 
     def __init__(self, *args, document_types=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["document_type"].choices = [*document_types, ("", _("Other document"))]
+        self.fields["document_type"].choices = document_types or [("", _("Other document"))]
 
 
 def clean_aids(formset, no_aid: bool) -> list[dict]:

@@ -197,7 +197,11 @@ def _actions(request, application):
         else:
             return _after_save(request, application, "actions")
     return _render_step(
-        request, application, "actions", {"form": form, "has_plan": bool(actions)}, stale=stale
+        request,
+        application,
+        "actions",
+        {"form": form, "has_plan": application.plan_id is not None, "has_actions": bool(actions)},
+        stale=stale,
     )
 
 
@@ -543,16 +547,17 @@ def application_submit(request, pk):
     if application.status != Status.DRAFT:
         raise PermissionDenied
     form = SubmitForm(request.POST or None)
+    missing = _precheck_items(application)
     if request.method == "POST" and form.is_valid():
         try:
             services.application_submit(
                 application, by=request.user, comment=form.cleaned_data["comment"]
             )
         except ValidationError as error:
-            if getattr(error, "code", None) != "missing":
-                form.add_error(None, error.messages)
-            else:
+            if missing:  # the page lists each item, with the page that fixes it
                 form.add_error(None, _("The application is not complete yet: see below."))
+            else:
+                form.add_error(None, error.messages)
         else:
             messages.success(
                 request, _("Your application is submitted. The agency will screen it.")
@@ -566,7 +571,7 @@ def application_submit(request, pk):
             "application": application,
             "call": call,
             "is_open": call.is_open(),
-            "missing": _precheck_items(application),
+            "missing": missing,
             "steps": selectors.steps_of(application),
             "budget_lines": core_selectors.budget_of(application),
             "attachments": core_selectors.attachments_of(application),
