@@ -46,6 +46,15 @@ from .forms import (
     clean_aids,
 )
 
+def _posted(request):
+    """The form's data on a POST, even an empty one (an empty POST is still a submission)."""
+    return request.POST if request.method == "POST" else None
+
+
+def _files(request):
+    return request.FILES if request.method == "POST" else None
+
+
 # --- The applicant's list and applying to a call --------------------------------------
 
 
@@ -72,7 +81,7 @@ def application_start(request, slug):
         .exclude(status=Status.WITHDRAWN)
         .select_related("organisation")
     )
-    form = StartForm(request.POST or None, organisations=organisations)
+    form = StartForm(_posted(request), organisations=organisations)
     is_open = call.is_open()
     if request.method == "POST" and form.is_valid():
         organisation = form.cleaned_data["organisation"]
@@ -150,7 +159,7 @@ def _project(request, application):
             **{name: getattr(application, name) for name in PROJECT_FIELDS},
         }
 
-    form = ProjectForm(request.POST or None, initial=initial())
+    form = ProjectForm(_posted(request), initial=initial())
     stale = ""
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -178,7 +187,7 @@ def _actions(request, application):
             "actions": list(application.actions.values_list("pk", flat=True)),
         }
 
-    form = ActionsForm(request.POST or None, initial=initial(), groups=groups)
+    form = ActionsForm(_posted(request), initial=initial(), groups=groups)
     stale = ""
     if request.method == "POST" and form.is_valid():
         chosen = set(form.cleaned_data["actions"])
@@ -257,7 +266,7 @@ def _budget(request, application):
         )
         return lines, formset, form
 
-    lines, formset, form = build(request.POST or None)
+    lines, formset, form = build(_posted(request))
     stale = ""
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         line_forms = [
@@ -317,8 +326,8 @@ def _documents(request, application):
     call = application.call
     choices, required = selectors.document_type_choices(call)
     form = DocumentForm(
-        request.POST or None,
-        request.FILES or None,
+        _posted(request),
+        _files(request),
         initial={"version": application.version},
         document_types=choices,
     )
@@ -399,7 +408,7 @@ def _de_minimis(request, application):
         )
         return formset, form
 
-    formset, form = build(request.POST or None)
+    formset, form = build(_posted(request))
     stale = ""
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
@@ -546,7 +555,7 @@ def application_submit(request, pk):
     application, _access = get_application_for(request, pk, applicant=True)
     if application.status != Status.DRAFT:
         raise PermissionDenied
-    form = SubmitForm(request.POST or None)
+    form = SubmitForm(_posted(request))
     missing = _precheck_items(application)
     if request.method == "POST" and form.is_valid():
         try:
@@ -586,7 +595,7 @@ def application_withdraw(request, pk):
     application, _access = get_application_for(request, pk, applicant=True)
     if application.status not in BEFORE_DECISION:
         raise PermissionDenied
-    form = ReasonForm(request.POST or None)
+    form = ReasonForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.application_withdraw(
@@ -611,7 +620,7 @@ def application_respond(request, pk):
     if application.status != Status.INFO_REQUESTED:
         raise PermissionDenied
     choices, _required = selectors.document_type_choices(application.call)
-    form = RespondForm(request.POST or None, request.FILES or None, document_types=choices)
+    form = RespondForm(_posted(request), _files(request), document_types=choices)
     if request.method == "POST" and form.is_valid():
         type_id = form.cleaned_data["document_type"]
         try:

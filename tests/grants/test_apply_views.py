@@ -290,7 +290,7 @@ def test_without_a_plan_the_actions_step_says_so_and_lets_them_go_on(as_user, ad
 
 
 def test_an_action_of_another_plan_is_refused(as_user, admin, organisation):
-    make_plan(organisation, by=admin)
+    make_action(make_plan(organisation, by=admin), title="Choisir un outil")
     other = make_action(make_plan(OrganisationFactory()), title="Une action d'ailleurs")
     application = empty_draft(organisation, by=admin)
     response = as_user(admin).post(
