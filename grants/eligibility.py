@@ -25,7 +25,7 @@ class Missing(str):
         return item
 
 
-def eligibility_missing(application: Application) -> list[str]:
+def eligibility_missing(application: Application) -> list[Missing]:
     organisation = application.organisation
     call = application.call
     missing = []

@@ -46,6 +46,7 @@ from .forms import (
     clean_aids,
 )
 
+
 def _posted(request):
     """The form's data on a POST, even an empty one (an empty POST is still a submission)."""
     return request.POST if request.method == "POST" else None
