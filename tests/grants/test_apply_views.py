@@ -757,3 +757,39 @@ def test_the_step_bar_marks_each_saved_step(as_user, admin, organisation):
     assert page.count("(saved)") == len(Application.STEPS) - 1
     assert page.count("(not saved yet)") == 1
     assert BudgetLine.objects.filter(application=application).exists()
+
+
+def test_a_stale_budget_save_overwrites_no_line(as_user, admin, member, organisation):
+    application = make_draft(organisation, by=admin)
+    read_at = application.version
+    as_user(member).post(
+        step_url(application, "budget"), budget_data(application, [line("4000.00", vat="0")])
+    )
+    response = as_user(admin).post(
+        step_url(application, "budget"),
+        {**budget_data(application, [line("9.00", vat="0")]), "version": read_at},
+    )
+    page = text(response)
+    assert "Someone else saved this application since you opened the page" in page
+    assert 'value="4000' in page  # the current line, shown again
+    assert list(application.budget_lines.values_list("amount_excl_vat", flat=True)) == [
+        Decimal("4000.00")
+    ]
+
+
+def test_the_de_minimis_pages_query_count_does_not_grow_with_the_aid(as_user, admin, organisation):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    application = empty_draft(organisation, by=admin)
+    client = as_user(admin)
+    aid = {"granting_body": "Région", "granted_on": "2025-06-01", "amount": "100.00"}
+    counts = []
+    for n in (1, 5):
+        client.post(step_url(application, "de_minimis"), aid_data(application, [aid] * n))
+        application.refresh_from_db()
+        assert application.de_minimis_aids.count() == n
+        with CaptureQueriesContext(connection) as queries:
+            client.get(step_url(application, "de_minimis"))
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
