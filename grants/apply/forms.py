@@ -251,7 +251,8 @@ def clean_aids(formset, no_aid: bool) -> list[dict]:
     aids = [
         form.cleaned_data
         for form in formset.forms
-        if form.has_changed() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+        # An unchanged extra form is left empty by the formset; an initial one is kept.
+        if form.cleaned_data and not form.cleaned_data.get("DELETE")
     ]
     if no_aid and aids:
         raise ValidationError(

@@ -411,7 +411,10 @@ def test_the_budget_pages_query_count_does_not_grow_with_its_lines(
     client = as_user(admin)
     counts = {}
     for n in (1, 6):
-        client.post(step_url(application, "budget"), budget_data(application, [line()] * n))
+        client.post(
+            step_url(application, "budget"),
+            budget_data(application, [line()] * n, initial=application.budget_lines.count()),
+        )
         application.refresh_from_db()
         assert application.budget_lines.count() == n
         from django.db import connection
@@ -420,7 +423,10 @@ def test_the_budget_pages_query_count_does_not_grow_with_its_lines(
         with CaptureQueriesContext(connection) as get:
             client.get(step_url(application, "budget"))
         with CaptureQueriesContext(connection) as post:
-            client.post(step_url(application, "budget"), budget_data(application, [line()] * n))
+            client.post(
+                step_url(application, "budget"),
+                budget_data(application, [line()] * n, initial=n),
+            )
         application.refresh_from_db()
         counts[n] = (len(get), len(post))
     assert counts[1] == counts[6], counts
@@ -786,10 +792,38 @@ def test_the_de_minimis_pages_query_count_does_not_grow_with_the_aid(as_user, ad
     aid = {"granting_body": "Région", "granted_on": "2025-06-01", "amount": "100.00"}
     counts = []
     for n in (1, 5):
-        client.post(step_url(application, "de_minimis"), aid_data(application, [aid] * n))
+        client.post(
+            step_url(application, "de_minimis"),
+            aid_data(application, [aid] * n, initial=application.de_minimis_aids.count()),
+        )
         application.refresh_from_db()
         assert application.de_minimis_aids.count() == n
         with CaptureQueriesContext(connection) as queries:
             client.get(step_url(application, "de_minimis"))
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_saving_a_step_again_unchanged_keeps_its_lines(as_user, admin, organisation):
+    application = empty_draft(organisation, by=admin)
+    client = as_user(admin)
+    aid = {"granting_body": "Région", "granted_on": "2025-06-01", "amount": "100.00"}
+    client.post(step_url(application, "de_minimis"), aid_data(application, [aid]))
+    client.post(step_url(application, "budget"), budget_data(application, [line("700.00")]))
+    application.refresh_from_db()
+    # The pages send back what they show: the saved aid and line as initial forms.
+    page = client.get(step_url(application, "de_minimis"))
+    assert page.context["formset"].initial_form_count() == 1
+    response = client.post(
+        step_url(application, "de_minimis"),
+        aid_data(application, [aid], initial=1),
+    )
+    assert response.status_code == 302
+    application.refresh_from_db()
+    response = client.post(
+        step_url(application, "budget"),
+        budget_data(application, [line("700.00")], initial=1),
+    )
+    assert response.status_code == 302
+    assert application.de_minimis_aids.count() == 1
+    assert application.budget_lines.count() == 1
