@@ -2,19 +2,33 @@
 
 from django.urls import path
 
-from ..planned import placeholder
+from . import views
 
 urlpatterns = [
-    path("grants/applications/", placeholder, name="application_list"),
-    path("grants/calls/<slug:slug>/apply/", placeholder, name="application_start"),
-    path("grants/applications/<int:pk>/steps/<slug:step>/", placeholder, name="application_step"),
+    path("grants/applications/", views.application_list, name="application_list"),
+    path("grants/calls/<slug:slug>/apply/", views.application_start, name="application_start"),
+    path(
+        "grants/applications/<int:pk>/steps/<slug:step>/",
+        views.application_step,
+        name="application_step",
+    ),
     path(
         "grants/applications/<int:pk>/attachments/<int:attachment_pk>/delete/",
-        placeholder,
+        views.attachment_delete,
         name="attachment_delete",
     ),
-    path("grants/attachments/<int:pk>/", placeholder, name="attachment_download"),
-    path("grants/applications/<int:pk>/submit/", placeholder, name="application_submit"),
-    path("grants/applications/<int:pk>/withdraw/", placeholder, name="application_withdraw"),
-    path("grants/applications/<int:pk>/respond/", placeholder, name="application_respond"),
+    path("grants/attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
+    path(
+        "grants/applications/<int:pk>/submit/", views.application_submit, name="application_submit"
+    ),
+    path(
+        "grants/applications/<int:pk>/withdraw/",
+        views.application_withdraw,
+        name="application_withdraw",
+    ),
+    path(
+        "grants/applications/<int:pk>/respond/",
+        views.application_respond,
+        name="application_respond",
+    ),
 ]
