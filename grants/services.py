@@ -873,7 +873,9 @@ def payment_record(
             recorded_by=by,
         )
         if kind == Payment.Kind.BALANCE:
-            transition(current, Status.CLOSED, by=by)
+            # One e-mail, the tranche's (amount, date, reference; it says the application is
+            # closed), rather than that and the closing's.
+            transition(current, Status.CLOSED, by=by, notify=False)
         from .payments.notify import tranche_paid
 
         tranche_paid(current, payment)

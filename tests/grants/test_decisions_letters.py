@@ -269,9 +269,10 @@ def test_closing_tells_what_was_paid(mailoutbox, django_capture_on_commit_callba
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         advance(application, Status.CLOSED)
+    # The balance's e-mail tells it (with the payment's reference), once.
     [message] = _to_applicant(mailoutbox, admin.email)
-    assert "Clôturée" in message.subject
-    assert "9 680,00 €" in _plain(message.body)
+    assert "clôturée" in message.body
+    assert "4 840,00 €" in _plain(message.body)
 
 
 def test_a_move_in_english_is_told_in_english(

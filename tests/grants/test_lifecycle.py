@@ -46,6 +46,8 @@ def test_a_closed_application_was_paid_its_justified_balance_and_frees_the_rest(
         "closed",
     ]
     assert Application.objects.get(pk=application.pk).payments.count() == 2
-    # The applicant heard of each move, the agency of what the applicant sent.
-    subjects = [message.subject for message in mailoutbox]
-    assert any("Clôturé" in subject or "Closed" in subject for subject in subjects), subjects
+    # The applicant heard of each move, the last one with the balance that closed it.
+    bodies = [
+        m.body.replace("\xa0", " ") for m in mailoutbox if application.created_by.email in m.to
+    ]
+    assert any("4 840,00 €" in body and "clôturée" in body for body in bodies), bodies
