@@ -4,6 +4,7 @@ from django import forms
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..models import Criterion, Review
 
@@ -20,7 +21,7 @@ class ReviewerChoice(forms.ModelChoiceField):
 
 class AssignForm(forms.Form):
     reviewer = ReviewerChoice(
-        label=_("Reviewer"),
+        label=pgettext_lazy("grant review", "Reviewer"),
         queryset=None,
         empty_label=_("Choose a reviewer or a member of staff"),
         error_messages={
