@@ -687,9 +687,7 @@ def reviewer_assign(application: Application, *, reviewer, by) -> ReviewerAssign
 def reviewer_unassign(assignment: ReviewerAssignment) -> None:
     """Take a reviewer off, until they submitted a review (it stays on the record)."""
     with transaction.atomic():
-        current = (
-            ReviewerAssignment.objects.select_for_update().filter(pk=assignment.pk).first()
-        )
+        current = ReviewerAssignment.objects.select_for_update().filter(pk=assignment.pk).first()
         if current is None:
             return
         if Review.objects.filter(assignment=current, submitted_at__isnull=False).exists():

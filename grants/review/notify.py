@@ -42,8 +42,6 @@ def conflict_declared_notify(assignment: ReviewerAssignment) -> None:
             "organisation_name": application.organisation.name,
             "reviewer_name": assignment.reviewer.display_name,
             "details": assignment.conflict_details,
-            "reviews_path": reverse(
-                "grants:application_reviews", kwargs={"pk": application.pk}
-            ),
+            "reviews_path": reverse("grants:application_reviews", kwargs={"pk": application.pk}),
         },
     )

@@ -32,16 +32,22 @@ def average(scores: list[Decimal]) -> Decimal | None:
 def reviewer_candidates() -> QuerySet:
     """Everyone who may be asked to review: the reviewer group and agency staff (with their
     second factor when the site asks for it), active."""
-    users = get_user_model().objects.filter(is_active=True).filter(
-        Q(groups__name=REVIEWER_GROUP) | Q(groups__name=AGENCY_GROUP) | Q(is_superuser=True)
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(groups__name=REVIEWER_GROUP) | Q(groups__name=AGENCY_GROUP) | Q(is_superuser=True)
+        )
     )
     if settings.STAFF_REQUIRE_MFA:
         from allauth.mfa.models import Authenticator
 
         with_totp = Authenticator.objects.filter(type=Authenticator.Type.TOTP).values("user_id")
         users = users.filter(Q(groups__name=REVIEWER_GROUP) | Q(pk__in=with_totp))
-    return get_user_model().objects.filter(pk__in=users.values("pk")).order_by(
-        "last_name", "first_name", "email"
+    return (
+        get_user_model()
+        .objects.filter(pk__in=users.values("pk"))
+        .order_by("last_name", "first_name", "email")
     )
 
 

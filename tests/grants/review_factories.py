@@ -10,9 +10,7 @@ def assign(application, who=None, *, by=None, declare: bool | None = None):
     """`who` (a new reviewer if None) assigned to `application`; `declare`: True declares
     no conflict, False a conflict, None leaves the declaration pending."""
     who = who or reviewer()
-    assignment = services.reviewer_assign(
-        application, reviewer=who, by=by or AgencyStaffFactory()
-    )
+    assignment = services.reviewer_assign(application, reviewer=who, by=by or AgencyStaffFactory())
     if declare is not None:
         services.conflict_declare(
             assignment, conflict=not declare, details="" if declare else "J'y ai travaillé."

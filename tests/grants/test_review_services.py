@@ -51,13 +51,13 @@ def test_a_member_of_the_applicant_organisation_is_refused():
     member.groups.add(*reviewer().groups.all())
     with pytest.raises(ValidationError) as refused:
         assign(application, member)
-    assert "belongs to the applicant organisation" in " ".join(refused.value.messages)
+    assert "fait partie de l'organisation demandeuse" in " ".join(refused.value.messages)
     assert not ReviewerAssignment.objects.filter(application=application).exists()
 
 
 def test_someone_who_is_neither_reviewer_nor_staff_is_refused():
     application = in_review(OrganisationFactory())
-    with pytest.raises(ValidationError, match="Only reviewers and agency staff"):
+    with pytest.raises(ValidationError, match="Seuls les évaluateurs et l'équipe de l'agence"):
         assign(application, UserFactory())
     assert not ReviewerAssignment.objects.exists()
 
@@ -66,14 +66,14 @@ def test_a_reviewer_is_assigned_once():
     application = in_review(OrganisationFactory())
     expert = reviewer()
     assign(application, expert)
-    with pytest.raises(ValidationError, match="already assigned"):
+    with pytest.raises(ValidationError, match="déjà désigné pour cette demande"):
         assign(application, expert)
     assert ReviewerAssignment.objects.filter(application=application).count() == 1
 
 
 def test_no_reviewer_is_assigned_once_decided():
     application = make_application(OrganisationFactory(), Status.APPROVED)
-    with pytest.raises(ValidationError, match="being screened or reviewed"):
+    with pytest.raises(ValidationError, match="en examen ou en évaluation"):
         assign(application)
     assert not ReviewerAssignment.objects.exists()
 
@@ -96,14 +96,14 @@ def test_a_conflict_takes_the_reviewer_off_and_tells_agency_staff(
 
 def test_a_conflict_needs_its_details_and_nothing_changes_without():
     assignment = assign(in_review(OrganisationFactory()))
-    with pytest.raises(ValidationError, match="what the conflict of interest is"):
+    with pytest.raises(ValidationError, match="Décrivez brièvement le conflit d'intérêts"):
         services.conflict_declare(assignment, conflict=True, details="  ")
     assert declared(assignment).declaration == ReviewerAssignment.Declaration.PENDING
 
 
 def test_a_declaration_is_made_once():
     assignment = assign(in_review(OrganisationFactory()), declare=True)
-    with pytest.raises(ValidationError, match="already made your declaration"):
+    with pytest.raises(ValidationError, match="déjà fait votre déclaration"):
         services.conflict_declare(assignment, conflict=True, details="Finalement oui.")
     assert declared(assignment).declaration == ReviewerAssignment.Declaration.NO_CONFLICT
 
@@ -135,10 +135,8 @@ def test_a_score_out_of_range_or_missing_is_refused(bad):
     first = next(iter(scores))
     scores[first] = bad
     with pytest.raises(ValidationError) as refused:
-        services.review_save(
-            assignment, scores=scores, recommendation="approve", comment="Bien."
-        )
-    assert refused.value.message_dict[f"criterion_{first}"] == ["Score this criterion from 0 to 5."]
+        services.review_save(assignment, scores=scores, recommendation="approve", comment="Bien.")
+    assert refused.value.message_dict[f"criterion_{first}"] == ["Notez ce critère de 0 à 5."]
     assert not Review.objects.exists()
 
 
@@ -151,17 +149,17 @@ def test_a_recommendation_is_required():
             recommendation="",
             comment="Bien.",
         )
-    assert refused.value.message_dict["recommendation"] == ["Choose a recommendation."]
+    assert refused.value.message_dict["recommendation"] == ["Choisissez une recommandation."]
     assert not Review.objects.exists()
 
 
 def test_no_review_before_the_declaration_nor_after_a_conflict():
     application = in_review(OrganisationFactory())
     pending = assign(application)
-    with pytest.raises(ValidationError, match="Declare first"):
+    with pytest.raises(ValidationError, match="Déclarez d'abord"):
         review(pending)
     conflicted = assign(application, declare=False)
-    with pytest.raises(ValidationError, match="conflict of interest"):
+    with pytest.raises(ValidationError, match="Vous avez déclaré un conflit d'intérêts"):
         review(conflicted)
     assert not Review.objects.exists()
 
@@ -172,7 +170,7 @@ def test_no_review_after_the_decision(decision):
     assignment = assign(application, declare=True)
     first = review(assignment, 3)
     advance(application, decision)
-    with pytest.raises(ValidationError, match="The review of this application is over"):
+    with pytest.raises(ValidationError, match="L'évaluation de cette demande est terminée"):
         review(assignment, 5)
     first.refresh_from_db()
     assert first.weighted_score == Decimal("3.00")
@@ -186,7 +184,7 @@ def test_unassigning_is_refused_once_the_review_is_submitted():
     assert not ReviewerAssignment.objects.filter(pk=drafting.pk).exists()
     done = assign(application, declare=True)
     review(done)
-    with pytest.raises(ValidationError, match="submitted a review"):
+    with pytest.raises(ValidationError, match="a envoyé une évaluation"):
         services.reviewer_unassign(done)
     assert ReviewerAssignment.objects.filter(pk=done.pk).exists()
 
