@@ -685,11 +685,20 @@ def reviewer_assign(application: Application, *, reviewer, by) -> ReviewerAssign
 
 
 def reviewer_unassign(assignment: ReviewerAssignment) -> None:
-    """Take a reviewer off, until they submitted a review (it stays on the record)."""
+    """Take a reviewer off, until they submitted a review or declared a conflict of interest
+    (both stay on the record)."""
     with transaction.atomic():
         current = ReviewerAssignment.objects.select_for_update().filter(pk=assignment.pk).first()
         if current is None:
             return
+        if current.declaration == ReviewerAssignment.Declaration.CONFLICT:
+            raise ValidationError(
+                _(
+                    "This reviewer declared a conflict of interest: the declaration stays on "
+                    "the record."
+                ),
+                code="conflict",
+            )
         if Review.objects.filter(assignment=current, submitted_at__isnull=False).exists():
             raise ValidationError(
                 _("This reviewer has submitted a review: it stays on the record."),

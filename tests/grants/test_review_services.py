@@ -189,6 +189,13 @@ def test_unassigning_is_refused_once_the_review_is_submitted():
     assert ReviewerAssignment.objects.filter(pk=done.pk).exists()
 
 
+def test_a_declared_conflict_stays_on_the_record():
+    assignment = assign(in_review(OrganisationFactory()), declare=False)
+    with pytest.raises(ValidationError, match="la déclaration reste au dossier"):
+        services.reviewer_unassign(assignment)
+    assert declared(assignment).has_conflict
+
+
 @pytest.mark.django_db(transaction=True)
 def test_two_declarations_at_once_make_one():
     """Two tabs send the declaration at once: the row lock lets one through."""
