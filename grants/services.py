@@ -680,55 +680,117 @@ def agreement_sign(application: Application, *, by, signed_on: datetime.date) ->
 
 # --- Reviews -----------------------------------------------------------------------------
 
+# Reviewers are assigned while the application is screened or reviewed; they score it until
+# the decision (an answer to a request for information may come in between).
+ASSIGNABLE_STATUSES = (Status.SUBMITTED, Status.SCREENING, Status.RESUBMITTED, Status.IN_REVIEW)
+REVIEWABLE_STATUSES = (
+    Status.SUBMITTED,
+    Status.SCREENING,
+    Status.INFO_REQUESTED,
+    Status.RESUBMITTED,
+    Status.IN_REVIEW,
+)
+
 
 def reviewer_assign(application: Application, *, reviewer, by) -> ReviewerAssignment:
+    """Ask `reviewer` (in the reviewer group, or agency staff) to review `application`; they
+    are told by e-mail, with the link to their reviews. Never a member of the applicant
+    organisation, never twice."""
     from digitalees.roles import is_agency_staff, is_reviewer
 
-    if not (is_reviewer(reviewer) or is_agency_staff(reviewer)):
-        raise ValidationError(_("Only reviewers and agency staff can review applications."))
-    if application.status not in (
-        Status.SUBMITTED,
-        Status.SCREENING,
-        Status.IN_REVIEW,
-        Status.RESUBMITTED,
-    ):
+    from .review.notify import reviewer_assigned_notify
+
+    if reviewer is None or not (is_reviewer(reviewer) or is_agency_staff(reviewer)):
         raise ValidationError(
-            _("Reviewers are assigned to applications being screened or reviewed.")
+            {"reviewer": _("Only reviewers and agency staff can review applications.")}
+        )
+    if application.status not in ASSIGNABLE_STATUSES:
+        raise ValidationError(
+            _("Reviewers are assigned to applications being screened or reviewed."),
+            code="status",
         )
     if application.organisation.memberships.filter(user=reviewer).exists():
-        raise ValidationError(_("This person belongs to the applicant organisation."))
+        raise ValidationError(
+            {
+                "reviewer": _(
+                    "%(name)s belongs to the applicant organisation: they cannot review "
+                    "its application."
+                )
+                % {"name": reviewer.display_name}
+            },
+            code="member",
+        )
     try:
         with transaction.atomic():
-            return ReviewerAssignment.objects.create(
-                application=application, reviewer=reviewer, assigned_by=by
+            current = lock(application)
+            if current.status not in ASSIGNABLE_STATUSES:
+                raise ValidationError(
+                    _("Reviewers are assigned to applications being screened or reviewed."),
+                    code="status",
+                )
+            assignment = ReviewerAssignment.objects.create(
+                application=current, reviewer=reviewer, assigned_by=by
             )
+            reviewer_assigned_notify(assignment)
     except IntegrityError:
-        raise ValidationError(_("This reviewer is already assigned to the application.")) from None
+        raise ValidationError(
+            {"reviewer": _("This reviewer is already assigned to the application.")},
+            code="duplicate",
+        ) from None
+    return assignment
 
 
 def reviewer_unassign(assignment: ReviewerAssignment) -> None:
-    if hasattr(assignment, "review") and assignment.review.submitted_at:
-        raise ValidationError(_("This reviewer has submitted a review: it stays on the record."))
-    assignment.delete()
+    """Take a reviewer off, until they submitted a review or declared a conflict of interest
+    (both stay on the record)."""
+    with transaction.atomic():
+        current = ReviewerAssignment.objects.select_for_update().filter(pk=assignment.pk).first()
+        if current is None:
+            return
+        if current.declaration == ReviewerAssignment.Declaration.CONFLICT:
+            raise ValidationError(
+                _(
+                    "This reviewer declared a conflict of interest: the declaration stays on "
+                    "the record."
+                ),
+                code="conflict",
+            )
+        if Review.objects.filter(assignment=current, submitted_at__isnull=False).exists():
+            raise ValidationError(
+                _("This reviewer has submitted a review: it stays on the record."),
+                code="submitted",
+            )
+        current.delete()
 
 
 def conflict_declare(assignment: ReviewerAssignment, *, conflict: bool, details: str = "") -> None:
-    """The reviewer's declaration, once: with a conflict they are off the application."""
-    if assignment.declaration != ReviewerAssignment.Declaration.PENDING:
-        raise ValidationError(_("You have already made your declaration."))
-    if conflict and not details.strip():
+    """The reviewer's declaration, once: with a conflict they are off the application, and
+    agency staff are told by e-mail."""
+    from .review.notify import conflict_declared_notify
+
+    details = (details or "").strip()
+    if conflict and not details:
         raise ValidationError({"details": _("Say briefly what the conflict of interest is.")})
-    assignment.declaration = (
-        ReviewerAssignment.Declaration.CONFLICT
-        if conflict
-        else ReviewerAssignment.Declaration.NO_CONFLICT
-    )
-    assignment.conflict_details = details.strip()
-    assignment.declared_at = timezone.now()
-    assignment.save(update_fields=["declaration", "conflict_details", "declared_at"])
+    with transaction.atomic():
+        current = ReviewerAssignment.objects.select_for_update().get(pk=assignment.pk)
+        if current.declaration != ReviewerAssignment.Declaration.PENDING:
+            raise ValidationError(_("You have already made your declaration."), code="declared")
+        current.declaration = (
+            ReviewerAssignment.Declaration.CONFLICT
+            if conflict
+            else ReviewerAssignment.Declaration.NO_CONFLICT
+        )
+        current.conflict_details = details if conflict else ""
+        current.declared_at = timezone.now()
+        current.save(update_fields=["declaration", "conflict_details", "declared_at"])
+        for name in ("declaration", "conflict_details", "declared_at"):
+            setattr(assignment, name, getattr(current, name))
+        if conflict:
+            conflict_declared_notify(current)
 
 
 def weighted_score(scores: dict[int, int], criteria: Sequence[Criterion]) -> Decimal:
+    """Sum(score × weight) / Sum(weight), on 0–Criterion.MAX_SCORE, two places."""
     weights = sum(c.weight for c in criteria)
     if not weights:
         return ZERO
@@ -739,24 +801,16 @@ def weighted_score(scores: dict[int, int], criteria: Sequence[Criterion]) -> Dec
 def review_save(
     assignment: ReviewerAssignment,
     *,
-    scores: dict[int, int],
+    scores: dict[int, int | None],
     recommendation: str,
     comment: str,
     comment_shared: bool = False,
     submit: bool = True,
 ) -> Review:
-    """Save (and submit) the review: a score from 0 to 5 for every criterion of the call."""
-    if assignment.declaration != ReviewerAssignment.Declaration.NO_CONFLICT:
-        raise ValidationError(_("Declare first that you have no conflict of interest."))
+    """Save (and submit) the review: a score from 0 to 5 for every criterion of the call, a
+    recommendation and a comment. A submitted review may be changed until the decision;
+    a draft saved later does not withdraw it."""
     application = assignment.application
-    if application.status not in (
-        Status.SCREENING,
-        Status.IN_REVIEW,
-        Status.RESUBMITTED,
-        Status.SUBMITTED,
-        Status.INFO_REQUESTED,
-    ):
-        raise ValidationError(_("The review of this application is over."))
     criteria = list(application.call.criteria.all())
     errors = {}
     for criterion in criteria:
@@ -769,24 +823,39 @@ def review_save(
         errors["recommendation"] = _("Choose a recommendation.")
     if not (comment or "").strip():
         errors["comment"] = _("Explain your recommendation.")
-    if errors:
-        raise ValidationError(errors)
     now = timezone.now()
     with transaction.atomic():
-        review, _created = Review.objects.update_or_create(
-            assignment=assignment,
-            defaults={
-                "recommendation": recommendation,
-                "comment": comment.strip(),
-                "comment_shared": comment_shared,
-                "weighted_score": weighted_score(scores, criteria),
-                "updated_at": now,
-                **({"submitted_at": now} if submit else {}),
-            },
-        )
+        current = ReviewerAssignment.objects.select_for_update().filter(pk=assignment.pk).first()
+        if current is None or current.declaration == ReviewerAssignment.Declaration.CONFLICT:
+            raise ValidationError(
+                _("You declared a conflict of interest: you no longer review this application."),
+                code="conflict",
+            )
+        if current.declaration != ReviewerAssignment.Declaration.NO_CONFLICT:
+            raise ValidationError(
+                _("Declare first that you have no conflict of interest."), code="pending"
+            )
+        status = Application.objects.filter(pk=application.pk).values_list("status", flat=True)
+        if status.first() not in REVIEWABLE_STATUSES:
+            raise ValidationError(
+                _("The review of this application is over: a decision was made."), code="over"
+            )
+        if errors:
+            raise ValidationError(errors)
+        clean = {c.pk: int(scores[c.pk]) for c in criteria}  # type: ignore[arg-type]
+        defaults = {
+            "recommendation": recommendation,
+            "comment": comment.strip(),
+            "comment_shared": comment_shared,
+            "weighted_score": weighted_score(clean, criteria),
+            "updated_at": now,
+        }
+        if submit:
+            defaults["submitted_at"] = now
+        review, _created = Review.objects.update_or_create(assignment=current, defaults=defaults)
         ReviewScore.objects.filter(review=review).delete()
         ReviewScore.objects.bulk_create(
-            ReviewScore(review=review, criterion=c, score=scores[c.pk]) for c in criteria
+            ReviewScore(review=review, criterion=c, score=clean[c.pk]) for c in criteria
         )
     return review
 
