@@ -57,7 +57,7 @@ class ProjectForm(VersionedForm):
         error_messages={"required": _("Give your project a title.")},
     )
     summary = forms.CharField(
-        label=_("Summary"),
+        label=pgettext_lazy("grant project", "Summary"),
         required=False,
         max_length=PROJECT_FIELDS_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
