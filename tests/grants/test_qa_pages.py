@@ -4,8 +4,10 @@ import html
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from grants.models import Status
+from grants.models import Payment, Status
+from tests.conftest import agency_with_mfa
 from tests.factories import MembershipFactory
 from tests.grants.factories import make_application, make_call
 
@@ -36,3 +38,28 @@ def test_the_application_page_says_when_it_was_submitted_not_validated(client, o
     page = _page(client, admin, url, language="fr")
     assert "Envoyée le" in page
     assert "Validé" not in page
+
+
+def test_no_payment_form_when_no_tranche_is_due(client, organisation):
+    """A signed agreement whose advance is paid: the page says the balance waits for the
+    final report, and offers no form with « Avance » ticked (a second advance)."""
+    admin = MembershipFactory(organisation=organisation, role="admin").user
+    signed = make_application(organisation, Status.SIGNED, by=admin, call=make_call())
+    staff = agency_with_mfa()
+    url = reverse("grants:payment_create", kwargs={"pk": signed.pk})
+    page = _page(client, staff, url)
+    assert "The balance is paid on the final report, once its expenses are checked." in page
+    assert "Record the payment" not in page
+    # A post all the same is refused by the service, and the page shows why.
+    response = client.post(
+        url,
+        {
+            "kind": "advance",
+            "amount": "100.00",
+            "paid_on": timezone.localdate().isoformat(),
+            "reference": "VIR-TWICE",
+        },
+    )
+    assert response.status_code == 200
+    assert "Record the payment" in response.content.decode()
+    assert not Payment.objects.filter(reference="VIR-TWICE").exists()
