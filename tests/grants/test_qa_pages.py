@@ -4,7 +4,7 @@ import html
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from grants.models import Payment, Status
 from tests.conftest import agency_with_mfa
@@ -12,6 +12,14 @@ from tests.factories import MembershipFactory
 from tests.grants.factories import make_application, make_call
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _language_restored():
+    """A request in English leaves English active in the thread: give the next test back
+    the language it had (tests after this file expect the French default)."""
+    with translation.override(translation.get_language()):
+        yield
 
 
 def _page(client, user, url, language="en") -> str:
