@@ -199,7 +199,19 @@ def applications_of(user) -> list[ListRow]:
         .select_related("call", "organisation")
         .order_by("-created_at")
     )
-    return [ListRow(a, next_thing(a)) for a in applications]
+    return [ListRow(a, next_thing(a) or _report_thing(a)) for a in applications]
+
+
+def _report_thing(application: Application) -> NextThing | None:
+    """On the list only (the application's page has the payments panel's button): once the
+    agreement is signed, the final report is what the applicant does next."""
+    if application.status != Status.SIGNED:
+        return None
+    return NextThing(
+        str(STATUS_WORDS[Status.SIGNED]),
+        reverse("grants:final_report", kwargs={"pk": application.pk}),
+        _("Write the final report"),
+    )
 
 
 def open_calls() -> list[Call]:

@@ -121,7 +121,7 @@ def test_unassigning_before_the_review_and_not_after(client, staff):
     response = client.post(
         reverse(url, kwargs={"pk": application.pk, "assignment_pk": done.pk}), follow=True
     )
-    assert "Cet évaluateur a envoyé une évaluation : elle reste au dossier." in _text(response)
+    assert "Cet évaluateur a envoyé une évaluation\u00a0: elle reste au dossier." in _text(response)
     assert ReviewerAssignment.objects.filter(pk=done.pk).exists()
 
 
