@@ -10,9 +10,10 @@ from decimal import Decimal
 from django.db.models import (
     BooleanField,
     Count,
-    DurationField,
     ExpressionWrapper,
     F,
+    FloatField,
+    Func,
     OuterRef,
     Q,
     QuerySet,
@@ -20,7 +21,8 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import Coalesce, Now
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -51,13 +53,34 @@ FINISHED = (Status.DRAFT, Status.CLOSED, Status.REJECTED, Status.WITHDRAWN)
 # De minimis aid the programme granted: approved, and neither withdrawn nor rejected since.
 GRANTED = (Status.APPROVED, Status.SIGNED, Status.REPORTED, Status.CLOSED)
 
+
+class DaysSince(Func):
+    """Days (with their fraction) from a date-time to now, in the database. PostgreSQL and
+    SQLite (the development default) have no common way to multiply a duration."""
+
+    output_field = FloatField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="(EXTRACT(EPOCH FROM (STATEMENT_TIMESTAMP() - %(expressions)s)) / 86400.0)",
+            **extra_context,
+        )
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="(julianday('now') - julianday(%(expressions)s))",
+            **extra_context,
+        )
+
+
 # Submitted (or resubmitted) longer ago than the call's days to screen, and not screened
 # yet: the status changes when screening starts.
 OVERDUE = Q(status__in=AWAITING_SCREENING) & Q(
-    status_changed_at__lt=ExpressionWrapper(
-        Now() - F("call__screening_days") * Value(datetime.timedelta(days=1)),
-        output_field=DurationField(),
-    )
+    GreaterThan(DaysSince("status_changed_at"), F("call__screening_days"))
 )
 
 
