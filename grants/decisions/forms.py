@@ -50,6 +50,9 @@ class DecisionForm(forms.Form):
         max_digits=12,
         decimal_places=2,
         min_value=Decimal("0.01"),
+        # Written and read with the reader's separators, like the budget's amounts.
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
         help_text=_("For an approval; the amount requested unless you change it."),
     )
     reasons = forms.CharField(

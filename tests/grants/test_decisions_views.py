@@ -298,3 +298,18 @@ def test_the_panel_adds_the_same_queries_whatever_the_letters(
         letters.letter_request(application, decision=Status.APPROVED)
     with django_assert_max_num_queries(one):
         agency.get(_detail(application))
+
+
+def test_the_amount_granted_is_offered_and_read_with_french_separators(client, settings, staff):
+    application = make_application(OrganisationFactory(), Status.IN_REVIEW)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"  # this file's pages are English
+    client.force_login(staff)
+    url = reverse("grants:application_decide", kwargs={"pk": application.pk})
+    page = client.get(url).content.decode()
+    assert 'value="9680,00"' in page
+    response = client.post(
+        url, {"decision": "approve", "amount": "9000,50", "reasons": "Projet solide."}
+    )
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.approved_amount == Decimal("9000.50")
