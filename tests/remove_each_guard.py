@@ -129,6 +129,45 @@ def anyone(user):
 
 def organisations_to_apply_for(user):
     return Organisation.objects.all()
+
+
+# grants: the same objects as grants.rules' helpers (and its parts'), with the access they
+# would give, asked of nobody.
+from django.http import Http404  # noqa: E402
+
+from grants.models import DecisionLetter, Expense, ReviewerAssignment  # noqa: E402
+from grants.rules import ApplicationAccess, application_queryset  # noqa: E402
+
+
+def application(request, pk, **kwargs):
+    found = application_queryset().get(pk=pk)
+    return found, ApplicationAccess(request.user, found)
+
+
+def report_application(request, pk, **kwargs):
+    return application(request, pk)
+
+
+def assignment(request, pk):
+    related = ("application__call", "application__organisation", "application__plan")
+    found = ReviewerAssignment.objects.select_related(*related).get(pk=pk)
+    return found, ApplicationAccess(request.user, found.application)
+
+
+def letter(request, pk, **kwargs):
+    found = DecisionLetter.objects.select_related("application__organisation").get(pk=pk)
+    return found, ApplicationAccess(request.user, found.application)
+
+
+def expense(request, pk, **kwargs):
+    found = Expense.objects.select_related("report__application__organisation").get(pk=pk)
+    return found, ApplicationAccess(request.user, found.report.application)
+
+
+def any_call(user, call):
+    if call is None:
+        raise Http404
+    return call
 """
 IMPORT = "from digitalees import _unguarded  # noqa\n"
 HELPERS = {
@@ -143,6 +182,12 @@ HELPERS = {
     "get_draft_for(": "draft(",
     "get_membership_for(": "membership(",
     "get_invitation_for(": "invitation(",
+    "get_application_for(": "application(",
+    "get_report_application_for(": "report_application(",
+    "get_assignment_for(": "assignment(",
+    "get_letter_for(": "letter(",
+    "get_expense_for(": "expense(",
+    "rules.check_can_see(": "any_call(",
 }
 NETWORK, DIAGNOSTIC = "network/views.py", "diagnostic/views.py"
 REPORTS, STAFF = "diagnostic/reports/views.py", "diagnostic/staff/views.py"
@@ -928,10 +973,577 @@ rule(
 )
 
 
+# --- grants -------------------------------------------------------------------------------
+# Every view asks grants.rules (or its parts' rules) for the application, the assignment, the
+# letter or the expense; each flag it passes is a guard of its own, and so is each clause of
+# the rules that the flags ask.
+GRANTS = "tests/grants/"
+GUARDS_RULES = f"{GRANTS}test_guards_rules.py"
+GUARDS_PAGES = f"{GRANTS}test_guards_pages.py"
+CORE, APPLY = "grants/views.py", "grants/apply/views.py"
+REVIEW, DECISIONS = "grants/review/views.py", "grants/decisions/views.py"
+PAYMENTS, CALLS = "grants/payments/views.py", "grants/calls/views.py"
+PIPELINE = "grants/pipeline/views.py"
+
+
+def flagless(path, function, flag, name, call="get_application_for("):
+    edit = lambda: in_function(path, function, f", {flag}=True", "")  # noqa: E731
+    GUARDS.append((f"{path}:{function}: {call.rstrip('(')} {flag}=True", edit, rows(name)))
+
+
+def grants_rows(*names):
+    return [MATRIX, "-k", " or ".join(f"grants:{name}-" for name in names)]
+
+
+def grants_and(names, *modules):
+    """The matrix rows of grants' `names`, and every test of `modules` (one -k for all)."""
+    return rows_and(" or ".join(f"grants:{name}-" for name in names), *modules)
+
+
+unchecked(CORE, "application_detail", "grants:application_detail-", "get_application_for(")
+for view in ("application_step", "attachment_delete"):
+    unchecked(APPLY, view, f"grants:{view}-", "get_application_for(")
+    flagless(APPLY, view, "edit", f"grants:{view}-")
+unchecked(APPLY, "attachment_download", "grants:attachment_download-", "get_application_for(")
+for view in ("application_submit", "application_withdraw", "application_respond"):
+    unchecked(APPLY, view, f"grants:{view}-", "get_application_for(")
+    flagless(APPLY, view, "applicant", f"grants:{view}-")
+rule(
+    "grants.apply.views.application_start: published calls only",
+    APPLY,
+    "get_object_or_404(Call.objects.published(), slug=slug)",
+    "get_object_or_404(Call.objects.all(), slug=slug)",
+    grants_and(("application_start",), GUARDS_PAGES),
+)
+GUARDS.append(
+    (
+        f"{APPLY}:application_start: organisations_to_apply_for (whose applications)",
+        lambda: in_function(
+            APPLY,
+            "application_start",
+            "organisations = organisations_to_apply_for(",
+            "organisations = _unguarded.organisations_to_apply_for(",
+        ),
+        grants_and(("application_start",), GUARDS_PAGES),
+    )
+)
+rule(
+    "grants.apply.views.attachment_delete: the attachment is the application's",
+    APPLY,
+    "get_object_or_404(Attachment, pk=attachment_pk, application=application)",
+    "get_object_or_404(Attachment, pk=attachment_pk)",
+    [GUARDS_PAGES, "-k", "attachment"],
+)
+for view in ("reviewer_assign", "reviewer_unassign", "application_reviews"):
+    unchecked(REVIEW, view, f"grants:{view}-", "get_application_for(")
+    unmanaged(REVIEW, view, f"grants:{view}-")
+rule(
+    "grants.review.views.reviewer_unassign: the assignment is the application's",
+    REVIEW,
+    ".filter(pk=assignment_pk, application=application)",
+    ".filter(pk=assignment_pk)",
+    [GUARDS_PAGES, "-k", "unassign"],
+)
+rule(
+    "grants.review.views.review_home: reviewers, agency staff, the assigned",
+    REVIEW,
+    "if not (is_reviewer(user) or is_agency_staff(user) or selectors.has_assignments(user)):",
+    "if False:",
+    grants_rows("review_home"),
+)
+for view in ("review_declare", "review_form"):
+    unchecked(REVIEW, view, f"grants:{view}-", "get_assignment_for(")
+unchecked(
+    DECISIONS,
+    "_simple_move",
+    "grants:application_screen- or grants:application_send_to_review-",
+    "get_application_for(",
+)
+unmanaged(
+    DECISIONS, "_simple_move", "grants:application_screen- or grants:application_send_to_review-"
+)
+for view in ("application_request_info", "application_decide", "application_sign"):
+    unchecked(DECISIONS, view, f"grants:{view}-", "get_application_for(")
+    unmanaged(DECISIONS, view, f"grants:{view}-")
+unchecked(DECISIONS, "letter_download", "grants:letter_download-", "get_letter_for(")
+unchecked(DECISIONS, "letter_retry", "grants:letter_retry-", "get_letter_for(")
+unmanaged(DECISIONS, "letter_retry", "grants:letter_retry-")
+for view in ("payment_create", "report_send_back"):
+    unchecked(PAYMENTS, view, f"grants:{view}-", "get_application_for(")
+    unmanaged(PAYMENTS, view, f"grants:{view}-")
+unchecked(PAYMENTS, "expense_check", "grants:expense_check-", "get_expense_for(")
+unmanaged(PAYMENTS, "expense_check", "grants:expense_check-")
+for view in ("final_report", "expense_add", "final_report_submit"):
+    unchecked(PAYMENTS, view, f"grants:{view}-", "get_report_application_for(")
+    flagless(PAYMENTS, view, "applicant", f"grants:{view}-", "get_report_application_for(")
+unchecked(PAYMENTS, "expense_delete", "grants:expense_delete-", "get_expense_for(")
+flagless(PAYMENTS, "expense_delete", "applicant", "grants:expense_delete-", "get_expense_for(")
+unchecked(PAYMENTS, "expense_file", "grants:expense_file-", "get_expense_for(")
+unchecked(CALLS, "call_detail", "grants:call_detail-", "rules.check_can_see(")
+GUARDS[-1] = (*GUARDS[-1][:2], grants_and(("call_detail",), f"{GRANTS}test_calls_views.py"))
+for view in ("staff_calls", "call_create", "call_edit", "call_criteria", "call_publish"):
+    undecorated(CALLS, view, "agency_staff_required", f"grants:{view}-")
+undecorated(CALLS, "call_overview", "agency_staff_required", "grants:call_overview-")
+for view in (
+    "pipeline",
+    "export_csv",
+    "export_xlsx",
+    "de_minimis_register",
+    "de_minimis_csv",
+    "de_minimis_xlsx",
+):
+    undecorated(PIPELINE, view, "agency_staff_required", f"grants:{view}-")
+
+# grants.rules: get_application_for's answer for each flag, and ApplicationAccess.
+RULES_GRANTS = "grants/rules.py"
+for label, old, new, args in (
+    (
+        "_check: strangers get 404",
+        "    if not access.can_view:\n        raise Http404\n    if not allowed:",
+        "    if not allowed:",
+        grants_rows("application_detail", "application_step"),
+    ),
+    (
+        "_check: those who may not do it get 403",
+        "    if not allowed:\n        raise PermissionDenied",
+        "    if False:\n        raise PermissionDenied",
+        grants_rows("application_step", "application_decide"),
+    ),
+    (
+        "get_application_for: edit",
+        "(not edit or access.can_edit)",
+        "True",
+        grants_and(("application_step",), GUARDS_RULES),
+    ),
+    (
+        "get_application_for: applicant",
+        "(not applicant or access.is_member)",
+        "True",
+        grants_and(("application_submit",), GUARDS_RULES),
+    ),
+    (
+        "get_application_for: manage",
+        "(not manage or access.can_manage)",
+        "True",
+        grants_and(("application_decide",), GUARDS_RULES),
+    ),
+    (
+        "get_application_for: review",
+        "(not review or access.can_review)",
+        "True",
+        [GUARDS_RULES],
+    ),
+    (
+        "ApplicationAccess.can_view",
+        "return self.organisation.can_view or self.is_reviewer",
+        "return True",
+        grants_and(("application_detail",), GUARDS_RULES),
+    ),
+    (
+        "ApplicationAccess.can_edit: members",
+        "return self.is_member and self.application.is_editable",
+        "return self.application.is_editable",
+        grants_and(("application_step",), GUARDS_RULES),
+    ),
+    (
+        "ApplicationAccess.can_edit: while editable",
+        "return self.is_member and self.application.is_editable",
+        "return self.is_member",
+        [GUARDS_RULES, GUARDS_PAGES, f"{GRANTS}test_apply_views.py"],
+    ),
+    (
+        "ApplicationAccess.can_manage: agency staff",
+        "def can_manage(self) -> bool:\n        return self.is_agency",
+        "def can_manage(self) -> bool:\n        return True",
+        grants_and(("application_decide",), GUARDS_RULES),
+    ),
+    (
+        "ApplicationAccess.can_review: the assigned reviewer",
+        "        return self.is_reviewer\n\n    @property\n    def sees_internal",
+        "        return True\n\n    @property\n    def sees_internal",
+        [GUARDS_RULES],
+    ),
+    (
+        "ApplicationAccess.sees_internal: agency staff",
+        'agency staff only."""\n        return self.is_agency',
+        'agency staff only."""\n        return True',
+        [GUARDS_RULES, GUARDS_PAGES, f"{GRANTS}test_decisions_views.py"],
+    ),
+    (
+        "agency rights need TOTP (is_agency_staff, not is_agency_member)",
+        "from digitalees.roles import is_agency_staff\n",
+        "from digitalees.roles import is_agency_member as is_agency_staff\n",
+        grants_and(
+            (
+                "application_decide",
+                "application_detail",
+            ),
+            GUARDS_RULES,
+        ),
+    ),
+    (
+        "ApplicationAccess.may_move: a move of the table",
+        "        if move is None:\n            return False\n",
+        "        if move is None:\n            return True\n",
+        [GUARDS_RULES],
+    ),
+    (
+        "ApplicationAccess.may_move: the applicant's moves, its members",
+        "            return self.is_member\n",
+        "            return True\n",
+        [GUARDS_RULES],
+    ),
+    (
+        "ApplicationAccess.may_move: the agency's moves, agency staff",
+        "return move.actor == AGENCY and self.is_agency",
+        "return move.actor == AGENCY",
+        [GUARDS_RULES],
+    ),
+    (
+        "ApplicationAccess.assignment: a declared conflict takes the reviewer off",
+        "            .exclude(declaration=ReviewerAssignment.Declaration.CONFLICT)\n"
+        "            .first()",
+        "            .first()",
+        grants_and(("application_detail",), GUARDS_RULES, GUARDS_PAGES),
+    ),
+    (
+        "ApplicationAccess.assignment: the user's own",
+        "ReviewerAssignment.objects.filter(application=self.application, reviewer=self.user)",
+        "ReviewerAssignment.objects.filter(application=self.application)",
+        grants_and(("application_detail",), GUARDS_RULES),
+    ),
+    (
+        "get_assignment_for: its reviewer only",
+        ".filter(pk=pk, reviewer_id=request.user.pk if request.user.is_authenticated else None)",
+        ".filter(pk=pk)",
+        grants_rows("review_form", "review_declare"),
+    ),
+    (
+        "get_assignment_for: not once a conflict is declared",
+        "else None)\n        .exclude(declaration=ReviewerAssignment.Declaration.CONFLICT)\n",
+        "else None)\n",
+        [GUARDS_RULES, GUARDS_PAGES, f"{GRANTS}test_review_views.py"],
+    ),
+    (
+        "applications_visible_to: nothing for anonymous visitors",
+        "    if not user.is_authenticated:\n        return Application.objects.none()\n"
+        "    if is_agency_staff(user):",
+        "    if is_agency_staff(user):",
+        [GUARDS_RULES],
+    ),
+    (
+        "applications_visible_to: all for agency staff only",
+        "    if is_agency_staff(user):\n        return Application.objects.all()",
+        "    if True:\n        return Application.objects.all()",
+        [GUARDS_RULES],
+    ),
+    (
+        "applications_visible_to: a declared conflict takes the reviewer off",
+        "reviewing = ReviewerAssignment.objects.filter(reviewer=user).exclude(\n"
+        "        declaration=ReviewerAssignment.Declaration.CONFLICT\n    )",
+        "reviewing = ReviewerAssignment.objects.filter(reviewer=user)",
+        [GUARDS_RULES, f"{GRANTS}test_demo.py"],
+    ),
+    (
+        "applications_visible_to: the user's memberships",
+        'Membership.objects.filter(user=user).values("organisation_id")',
+        'Membership.objects.values("organisation_id")',
+        [GUARDS_RULES],
+    ),
+    (
+        "applications_visible_to: the user's coaching",
+        'CoachAssignment.objects.filter(coach=user).values("organisation_id")',
+        'CoachAssignment.objects.values("organisation_id")',
+        [GUARDS_RULES],
+    ),
+    (
+        "applications_visible_to: the user's own assignments",
+        "reviewing = ReviewerAssignment.objects.filter(reviewer=user).exclude(",
+        "reviewing = ReviewerAssignment.objects.exclude(",
+        [GUARDS_RULES, f"{GRANTS}test_demo.py"],
+    ),
+    (
+        "organisations_to_apply_for: the user's organisations",
+        'Organisation.objects.filter(memberships__user=user).order_by("name")',
+        'Organisation.objects.order_by("name")',
+        grants_and(("application_start",), GUARDS_RULES, GUARDS_PAGES),
+    ),
+):
+    rule(f"grants.rules.{label}", RULES_GRANTS, old, new, args)
+
+# The parts' own rules.
+for label, path, old, new, args in (
+    (
+        "calls.rules.can_see: a draft call exists for agency staff only",
+        "grants/calls/rules.py",
+        "return call.is_published or is_agency_staff(user)",
+        "return True",
+        grants_and(("call_detail",), f"{GRANTS}test_calls_views.py"),
+    ),
+    (
+        "calls.rules.may_apply: open calls only",
+        "grants/calls/rules.py",
+        "return applies_somewhere and call.is_open()",
+        "return applies_somewhere",
+        [f"{GRANTS}test_calls_views.py", GUARDS_PAGES],
+    ),
+    (
+        "calls.rules.may_apply: those who apply for some organisation",
+        "grants/calls/rules.py",
+        "return applies_somewhere and call.is_open()",
+        "return call.is_open()",
+        [f"{GRANTS}test_calls_views.py", GUARDS_PAGES],
+    ),
+    (
+        "decisions.rules.get_letter_for: strangers get 404",
+        "grants/decisions/rules.py",
+        "    if not access.can_view:\n        raise Http404\n",
+        "",
+        grants_rows("letter_download", "letter_retry"),
+    ),
+    (
+        "decisions.rules.get_letter_for: reviewers get 403",
+        "grants/decisions/rules.py",
+        "if not access.organisation.can_view or (manage and not access.can_manage):",
+        "if manage and not access.can_manage:",
+        grants_rows("letter_download", "letter_retry"),
+    ),
+    (
+        "decisions.rules.get_letter_for: manage",
+        "grants/decisions/rules.py",
+        "if not access.organisation.can_view or (manage and not access.can_manage):",
+        "if not access.organisation.can_view:",
+        grants_rows("letter_retry"),
+    ),
+    (
+        "payments.rules._check: strangers get 404",
+        "grants/payments/rules.py",
+        "    if not access.can_view:\n        raise Http404\n",
+        "",
+        grants_rows("expense_file", "expense_delete", "expense_check"),
+    ),
+    (
+        "payments.rules._check: reviewers get 403",
+        "grants/payments/rules.py",
+        "if not (access.organisation.can_view and allowed):",
+        "if not allowed:",
+        grants_rows("final_report", "expense_file"),
+    ),
+    (
+        "payments.rules._check: those who may not do it get 403",
+        "grants/payments/rules.py",
+        "if not (access.organisation.can_view and allowed):",
+        "if not access.organisation.can_view:",
+        grants_rows("final_report_submit", "expense_delete", "expense_check"),
+    ),
+    (
+        "payments.rules.get_report_application_for: applicant",
+        "grants/payments/rules.py",
+        "_check(access, not applicant or access.is_member)",
+        "_check(access, True)",
+        grants_rows("final_report_submit", "expense_add"),
+    ),
+    (
+        "payments.rules.get_expense_for: applicant",
+        "grants/payments/rules.py",
+        "allowed = (not applicant or access.is_member) and",
+        "allowed = True and",
+        grants_rows("expense_delete"),
+    ),
+    (
+        "payments.rules.get_expense_for: manage",
+        "grants/payments/rules.py",
+        "and (not manage or access.can_manage)",
+        "and True",
+        grants_rows("expense_check"),
+    ),
+):
+    rule(f"grants.{label}", path, old, new, args)
+
+# What the application's page shows each reader: the panels and the timeline.
+PAGE_TESTS = [GUARDS_PAGES, f"{GRANTS}test_decisions_views.py", f"{GRANTS}test_review_views.py"]
+PAGE_TESTS += [f"{GRANTS}test_payments_views.py", f"{GRANTS}test_apply_views.py"]
+for label, path, old, new in (
+    (
+        "grants.views.application_detail: internal comments for agency staff only",
+        CORE,
+        "internal=access.sees_internal",
+        "internal=True",
+    ),
+    (
+        "grants.views.application_detail: the timeline, not for reviewers",
+        CORE,
+        "            if access.organisation.can_view\n            else []",
+        "            if True\n            else []",
+    ),
+    (
+        "grants.selectors.timeline: the internal comment only when asked",
+        "grants/selectors.py",
+        'internal_comment=change.internal_comment if internal else ""',
+        "internal_comment=change.internal_comment",
+    ),
+    (
+        "templates: the timeline shown to those who see the organisation",
+        "templates/grants/application_detail.html",
+        "{% if timeline or access.organisation.can_view %}",
+        "{% if True %}",
+    ),
+    (
+        "grants.apply.selectors.panel: the applicant's panel for members only",
+        "grants/apply/selectors.py",
+        "    if not access.is_member:\n        return {}\n",
+        "",
+    ),
+    (
+        "grants.review.selectors.panel: scores and reviewers' names for agency staff only",
+        "grants/review/selectors.py",
+        "    if access.is_agency:\n        rows = [StaffRow",
+        "    if True:\n        rows = [StaffRow",
+    ),
+    (
+        "grants.review.selectors.panel: shared comments for those who see the organisation",
+        "grants/review/selectors.py",
+        '    if access.organisation.can_view and not access.is_agency:\n        result["shared"]',
+        '    if True:\n        result["shared"]',
+    ),
+    (
+        "grants.review.selectors.shared_comments: the comments shared only",
+        "grants/review/selectors.py",
+        "            comment_shared=True,\n",
+        "",
+    ),
+    (
+        "grants.review.selectors.shared_comments: of submitted reviews only",
+        "grants/review/selectors.py",
+        "            submitted_at__isnull=False,\n        )\n        .exclude(",
+        "        )\n        .exclude(",
+    ),
+    (
+        "grants.decisions.selectors.panel: not for reviewers",
+        "grants/decisions/selectors.py",
+        "    if not access.organisation.can_view:\n        return {}",
+        "    if False:\n        return {}",
+    ),
+    (
+        "grants.decisions.selectors.panel: the agency's moves for agency staff only",
+        "grants/decisions/selectors.py",
+        "    if access.can_manage:\n        result.update(",
+        "    if True:\n        result.update(",
+    ),
+    (
+        "grants.payments.selectors.panel: not for reviewers",
+        "grants/payments/selectors.py",
+        "if not access.organisation.can_view or application.status not in PAYABLE:",
+        "if application.status not in PAYABLE:",
+    ),
+    (
+        "grants.payments.selectors.panel: the next tranche for agency staff only",
+        "grants/payments/selectors.py",
+        "kind = next_tranche(application, payments) if access.can_manage else None",
+        "kind = next_tranche(application, payments)",
+    ),
+    (
+        "grants.review.selectors.home: a declared conflict takes the reviewer off",
+        "grants/review/selectors.py",
+        "        ReviewerAssignment.objects.filter(reviewer=user)\n"
+        "        .exclude(declaration=ReviewerAssignment.Declaration.CONFLICT)\n",
+        "        ReviewerAssignment.objects.filter(reviewer=user)\n",
+    ),
+    (
+        "grants.review.selectors.assignable_reviewers: not a member of the applicant",
+        "grants/review/selectors.py",
+        "        Q(memberships__organisation_id=application.organisation_id)\n        | Q(",
+        "        Q(",
+    ),
+):
+    rule(label, path, old, new, PAGE_TESTS)
+
+
+# Anonymous visitors are sent to log in (grants.rules would answer them 404).
+for path, views in (
+    (CORE, ("application_detail",)),
+    (
+        APPLY,
+        (
+            "application_list",
+            "application_start",
+            "application_step",
+            "attachment_delete",
+            "attachment_download",
+            "application_submit",
+            "application_withdraw",
+            "application_respond",
+        ),
+    ),
+    (
+        DECISIONS,
+        (
+            "application_screen",
+            "application_send_to_review",
+            "application_request_info",
+            "application_decide",
+            "application_sign",
+            "letter_download",
+            "letter_retry",
+        ),
+    ),
+    (
+        PAYMENTS,
+        (
+            "payment_create",
+            "expense_check",
+            "report_send_back",
+            "final_report",
+            "expense_add",
+            "expense_delete",
+            "expense_file",
+            "final_report_submit",
+        ),
+    ),
+    (
+        REVIEW,
+        (
+            "reviewer_assign",
+            "reviewer_unassign",
+            "application_reviews",
+            "review_home",
+            "review_declare",
+            "review_form",
+        ),
+    ),
+):
+    for view in views:
+        undecorated(path, view, "login_required", f"grants:{view}-")
+
+
+# Lists: an applicant's applications, the calls the public (and applicants) see.
+rule(
+    "grants.apply.selectors.applications_of: the user's organisations' applications",
+    "grants/apply/selectors.py",
+    "Application.objects.filter(organisation__memberships__user=user)",
+    "Application.objects.all()",
+    [f"{GRANTS}test_apply_views.py", GUARDS_PAGES, "-k", "list"],
+)
+rule(
+    "grants.calls.selectors.public_calls: published calls only",
+    "grants/calls/selectors.py",
+    'calls = list(Call.objects.published().order_by("deadline", "pk"))',
+    'calls = list(Call.objects.order_by("deadline", "pk"))',
+    [f"{GRANTS}test_calls_views.py"],
+)
+rule(
+    "grants.models.CallQuerySet.open: published calls only",
+    "grants/models.py",
+    "return self.published().filter(opens_at__lte=now, deadline__gt=now)",
+    "return self.filter(opens_at__lte=now, deadline__gt=now)",
+    [f"{GRANTS}test_calls_views.py", f"{GRANTS}test_apply_views.py", GUARDS_PAGES],
+)
+
+
 def main(only):
-    folders = ("network", "diagnostic", "digitalees", "coaching")
+    folders = ("network", "diagnostic", "digitalees", "coaching", "grants")
     sources = [p for d in folders for p in (ROOT / d).rglob("*.py")]
-    sources += list((ROOT / "templates" / "coaching").rglob("*.html"))
+    sources += [p for d in ("coaching", "grants") for p in (ROOT / "templates" / d).rglob("*.html")]
     UNGUARDED.write_text(UNGUARDED_SOURCE)
     try:
         for index, (label, edit, args) in enumerate(GUARDS):
