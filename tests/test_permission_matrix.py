@@ -47,8 +47,6 @@ EXCLUDED_MODULES = (
     "django.contrib.admin",
     "django.views.i18n",
     "django.views.static",
-    # URL names reserved for grants' parts being built (404 placeholders).
-    "grants.planned",
 )
 
 LOGIN = "login"  # redirected to the login page
