@@ -27,15 +27,6 @@ def _fresh_structure_cache():
     questionnaire_structure.cache_clear()
 
 
-@pytest.fixture(autouse=True)
-def _default_language():
-    # A request answered in English (the language cookie) leaves English active in the
-    # thread, as the locale middleware does: each test starts in the default language.
-    translation.deactivate()
-    yield
-    translation.deactivate()
-
-
 @pytest.fixture
 def english():
     """Messages in English for tests that match their text (French is the default)."""
