@@ -811,20 +811,24 @@ def review_save(
     recommendation and a comment. A submitted review may be changed until the decision;
     a draft saved later does not withdraw it."""
     application = assignment.application
-    criteria = list(application.call.criteria.all())
-    errors = {}
-    for criterion in criteria:
-        score = scores.get(criterion.pk)
-        if score is None or not 0 <= score <= Criterion.MAX_SCORE:
-            errors[f"criterion_{criterion.pk}"] = _("Score this criterion from 0 to %(max)s.") % {
-                "max": Criterion.MAX_SCORE
-            }
-    if recommendation not in Review.Recommendation.values:
-        errors["recommendation"] = _("Choose a recommendation.")
-    if not (comment or "").strip():
-        errors["comment"] = _("Explain your recommendation.")
     now = timezone.now()
     with transaction.atomic():
+        # The call's row first, as a change of its criteria takes it: a review submitted
+        # at the same instant waits for it and scores the criteria as they are then (or
+        # the change waits, then sees the review and is refused).
+        Call.objects.select_for_update().filter(pk=application.call_id).first()
+        criteria = list(Criterion.objects.filter(call_id=application.call_id))
+        errors = {}
+        for criterion in criteria:
+            score = scores.get(criterion.pk)
+            if score is None or not 0 <= score <= Criterion.MAX_SCORE:
+                errors[f"criterion_{criterion.pk}"] = _(
+                    "Score this criterion from 0 to %(max)s."
+                ) % {"max": Criterion.MAX_SCORE}
+        if recommendation not in Review.Recommendation.values:
+            errors["recommendation"] = _("Choose a recommendation.")
+        if not (comment or "").strip():
+            errors["comment"] = _("Explain your recommendation.")
         current = ReviewerAssignment.objects.select_for_update().filter(pk=assignment.pk).first()
         if current is None or current.declaration == ReviewerAssignment.Declaration.CONFLICT:
             raise ValidationError(
