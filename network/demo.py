@@ -11,7 +11,13 @@ from digitalees.models import User
 from digitalees.roles import AGENCY_GROUP, COACH_GROUP
 
 from . import services
+from .contact import demo as contact_demo
+from .directory import demo as directory_demo
+from .events import demo as events_demo
+from .experiences import demo as experiences_demo
+from .library import demo as library_demo
 from .models import Membership, Organisation
+from .newsletter import demo as newsletter_demo
 
 # name, enterprise-number body (8 digits), legal form, sector, province, postcode,
 # municipality, size band,
@@ -299,4 +305,14 @@ def seed(*, password: str, stdout) -> list[tuple[str, str]]:
         coach = coaches[index % len(coaches)]
         if not organisation.coach_assignments.filter(coach=coach).exists():
             services.coach_assign(organisation=organisation, coach=coach, assigned_by=agency)
+    # The public network, part by part, on these organisations and people.
+    for part in (
+        directory_demo,
+        experiences_demo,
+        events_demo,
+        library_demo,
+        newsletter_demo,
+        contact_demo,
+    ):
+        logins += part.seed(password=password, stdout=stdout)
     return [(email, str(role)) for email, role in logins]

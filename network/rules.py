@@ -18,7 +18,7 @@ from django.http import Http404
 from digitalees.models import User
 from digitalees.roles import is_agency_staff
 
-from .models import CoachAssignment, Invitation, Membership, Organisation
+from .models import CoachAssignment, Experience, Invitation, Membership, Organisation
 
 
 @dataclass
@@ -164,3 +164,66 @@ def get_invitation_for(request, slug: str, pk: int):
     if invitation is None:
         raise Http404
     return organisation, invitation
+
+
+def public_organisation(slug: str) -> Organisation:
+    """The organisation of that slug if its admins made its profile public; 404 otherwise:
+    a private profile does not exist for visitors, whoever asks by URL."""
+    organisation = Organisation.objects.public().filter(slug=slug).first()
+    if organisation is None:
+        raise Http404
+    return organisation
+
+
+# An experience's members may change it while it is theirs to write: not while the
+# moderator has it, not once it is published or refused.
+EDITABLE_EXPERIENCE = (Experience.Status.DRAFT, Experience.Status.RETURNED)
+
+
+@dataclass
+class ExperienceAccess:
+    """What one user may do with one experience. A published experience is public; before
+    that it is its organisation's private data (members, assigned coaches, the agency)."""
+
+    user: User | AnonymousUser
+    experience: Experience
+
+    @cached_property
+    def organisation(self) -> OrganisationAccess:
+        return OrganisationAccess(self.user, self.experience.organisation)
+
+    @property
+    def can_view(self) -> bool:
+        return self.experience.is_published or self.organisation.can_view
+
+    @property
+    def can_view_private(self) -> bool:
+        """The draft, the moderator's remarks, the moderation history."""
+        return self.organisation.can_view
+
+    @property
+    def can_edit(self) -> bool:
+        return self.organisation.is_member and self.experience.status in EDITABLE_EXPERIENCE
+
+    @property
+    def can_submit(self) -> bool:
+        return self.can_edit
+
+    @property
+    def can_moderate(self) -> bool:
+        return self.organisation.is_agency
+
+
+def get_experience_for(request, pk: int, *, edit: bool = False, moderate: bool = False):
+    """(experience, access): 404 for those who may not see it (an unpublished experience of
+    another organisation does not exist for them), 403 for those who may see but not change
+    it (`edit`: its members while a draft or sent back; `moderate`: agency staff)."""
+    experience = Experience.objects.select_related("organisation").filter(pk=pk).first()
+    if experience is None:
+        raise Http404
+    access = ExperienceAccess(request.user, experience)
+    if not access.can_view:
+        raise Http404
+    if (edit and not access.can_edit) or (moderate and not access.can_moderate):
+        raise PermissionDenied
+    return experience, access

@@ -22,6 +22,7 @@ from digitalees.roles import is_coach
 from .models import CoachAssignment, Invitation, Membership, Organisation, Topic
 from .selectors import is_last_admin
 from .signals import organisation_changed
+from .text import fold
 
 INVITATION_SALT = "network.invitation"
 INVITATION_MAX_AGE = timedelta(days=14)
@@ -94,6 +95,13 @@ def _reencode_logo(organisation: Organisation) -> None:
     organisation.logo = ContentFile(encoded.getvalue(), name=name)
 
 
+def _fold_search_text(organisation: Organisation) -> None:
+    """The directory searches this (network.text: accents and case ignored)."""
+    organisation.search_text = fold(
+        " ".join((organisation.name, organisation.municipality, organisation.social_purpose))
+    )
+
+
 @transaction.atomic
 def organisation_create(*, user, **fields) -> Organisation:
     """Create an organisation; its creator becomes its admin."""
@@ -102,12 +110,12 @@ def organisation_create(*, user, **fields) -> Organisation:
     organisation = Organisation(slug=_unique_slug(fields["name"]), **fields)
     organisation.full_clean()
     _reencode_logo(organisation)
+    _fold_search_text(organisation)
     organisation.save()
     Membership.objects.create(user=user, organisation=organisation, role=Membership.Role.ADMIN)
     return organisation
 
 
-@transaction.atomic
 @transaction.atomic
 def organisations_create_bulk(
     *, organisations: Sequence[Organisation], batch_size: int = 1000
@@ -132,6 +140,7 @@ def organisations_create_bulk(
         organisation.slug = _unique_slug(organisation.name, taken=taken) if base in taken else base
         taken.add(organisation.slug)
         organisation.full_clean(exclude=["slug"], validate_unique=False)
+        _fold_search_text(organisation)
     return Organisation.objects.bulk_create(organisations, batch_size=batch_size)
 
 
@@ -142,10 +151,13 @@ def organisation_update(*, organisation: Organisation, **fields) -> Organisation
     for name, value in fields.items():
         setattr(organisation, name, value)
     organisation.full_clean()
-    names = [f.attname for f in Organisation._meta.concrete_fields if f.attname != "updated_at"]
+    # What an edit changes, not what follows from it (search_text follows from the name...).
+    derived = ("updated_at", "search_text")
+    names = [f.attname for f in Organisation._meta.concrete_fields if f.attname not in derived]
     # The stored row, locked: two edits at once each see what the other left.
     before = Organisation.objects.select_for_update().values(*names).get(pk=organisation.pk)
     _reencode_logo(organisation)
+    _fold_search_text(organisation)
     organisation.save()
     changed = {name: old for name, old in before.items() if getattr(organisation, name) != old}
     if changed:

@@ -1,6 +1,12 @@
 from django.urls import path
 
 from . import views
+from .contact import urls as contact_urls
+from .directory import urls as directory_urls
+from .events import urls as events_urls
+from .experiences import urls as experiences_urls
+from .library import urls as library_urls
+from .newsletter import urls as newsletter_urls
 
 app_name = "network"
 
@@ -48,6 +54,11 @@ urlpatterns = [
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("invitations/<str:token>/join/", views.invitation_join, name="invitation_join"),
     path("staff/organisations/", views.staff_organisation_list, name="staff_organisation_list"),
-    # A page of the resource library (the full library's pages will sit beside it).
-    path("resources/<slug:slug>/", views.resource_detail, name="resource_detail"),
+    # The public network, one folder per part.
+    *directory_urls.urlpatterns,
+    *contact_urls.urlpatterns,
+    *experiences_urls.urlpatterns,
+    *events_urls.urlpatterns,
+    *library_urls.urlpatterns,
+    *newsletter_urls.urlpatterns,
 ]

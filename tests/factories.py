@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from digitalees.models import User
 from digitalees.roles import AGENCY_GROUP, COACH_GROUP, REVIEWER_GROUP
 from network.models import CoachAssignment, Membership, Organisation
+from network.text import fold
 
 
 def enterprise_number(n: int) -> str:
@@ -71,6 +72,10 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     municipality = "Namur"
     size_band = Organisation.SizeBand.SMALL
     social_purpose = "Former des jeunes aux métiers du numérique."
+    # What network's services store (network.text.fold), so that the directory finds it.
+    search_text = factory.LazyAttribute(
+        lambda o: fold(" ".join((o.name, o.municipality, o.social_purpose)))
+    )
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):
