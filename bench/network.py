@@ -409,7 +409,7 @@ QUESTIONS = [
 ANSWERS = {
     "text": ["", "Végétarien", "Sans gluten", ""],
     "long_text": ["Des exemples concrets.", "Rencontrer d'autres EES.", ""],
-    "checkbox": ["", "", "", "1"],
+    "checkbox": ["", "", "", "yes"],  # as network.events' answers_check stores a tick
 }
 
 
@@ -730,7 +730,7 @@ class Fill:
         question_rows, question_of = [], []
         for pk, spec in zip(ids, specs, strict=True):
             for position, (label_fr, label_en, kind, options, required) in enumerate(
-                spec.questions
+                spec.questions, start=1
             ):
                 question_rows.append(
                     {
@@ -828,13 +828,19 @@ class Fill:
                 last_name=last,
                 user_id=user_id,
                 organisation_id=organisation_id,
+                organisation_name=name,  # as registration_create copies it
             )
-            for user_id, organisation_id, email, first, last in Membership.objects.filter(
+            for user_id, organisation_id, name, email, first, last in Membership.objects.filter(
                 organisation_id__in=organisation_ids
             )
             .order_by("pk")
             .values_list(
-                "user_id", "organisation_id", "user__email", "user__first_name", "user__last_name"
+                "user_id",
+                "organisation_id",
+                "organisation__name",
+                "user__email",
+                "user__first_name",
+                "user__last_name",
             )
         ]
 
