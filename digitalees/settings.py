@@ -237,6 +237,13 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
         "options": {"expires": 6 * 3600},
     },
+    # The network's monthly digest, on the 1st (Brussels): each subscriber is claimed
+    # before their e-mail is queued, so a repeated tick sends nothing twice.
+    "network-newsletter-digest": {
+        "task": "network.newsletter.tasks.send_monthly_digest",
+        "schedule": crontab(day_of_month=1, hour=8, minute=0),
+        "options": {"expires": 12 * 3600},
+    },
 }
 
 # --- Mail ---------------------------------------------------------------------------------
