@@ -40,9 +40,9 @@ class LinkError(ValidationError):
 
 
 def confirm_token(subscriber: Subscriber) -> str:
-    # "t": when it was issued, so that a link sent before an unsubscription cannot undo it.
+    # "t": when it was issued (ms), so that a link sent before an unsubscription cannot undo it.
     return signing.dumps(
-        {"s": subscriber.pk, "e": subscriber.email.lower(), "t": int(time.time())},
+        {"s": subscriber.pk, "e": subscriber.email.lower(), "t": int(time.time() * 1000)},
         salt=CONFIRM_SALT,
     )
 
@@ -80,7 +80,7 @@ def subscriber_from_confirm_token(token: str) -> Subscriber:
     if (
         subscriber.unsubscribed_at is not None
         and isinstance(issued, int)
-        and issued < subscriber.unsubscribed_at.timestamp()
+        and issued < subscriber.unsubscribed_at.timestamp() * 1000
     ):
         raise LinkError(
             _("This link was sent before you unsubscribed. Subscribe again to receive a new one.")
