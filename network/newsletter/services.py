@@ -192,6 +192,9 @@ def previous_month(today: datetime.date | None = None) -> datetime.date:
     return (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
 
 
+BATCH = 200
+
+
 class DigestRun(NamedTuple):
     sent: int
     finished: bool  # False: stopped by the time budget, subscribers are left to send to
@@ -205,6 +208,26 @@ def _claim(subscriber_id: int, month: datetime.date) -> bool:
         .filter(Q(digest_month__isnull=True) | Q(digest_month__lt=month))
         .update(digest_month=month)
     )
+
+
+def _send_digest(subscriber: Subscriber, contents: selectors.Digest) -> int:
+    """Claim the subscriber and queue their digest in one transaction: both are committed
+    or neither. Returns 1 if sent, 0 if another run had claimed them."""
+    with transaction.atomic():
+        if not _claim(subscriber.pk, contents.month):
+            return 0
+        send_templated_mail(
+            template="email/network/newsletter_digest",
+            to=[subscriber.email],
+            context={
+                "digest": contents,
+                "month": contents.month,
+                "unsubscribe_path": unsubscribe_path(subscriber),
+            },
+            language=subscriber.language,
+            headers=unsubscribe_headers(subscriber),
+        )
+    return 1
 
 
 def digest_send(
@@ -222,24 +245,13 @@ def digest_send(
         return DigestRun(0, True)
     stop_at = time.monotonic() + seconds
     sent = 0
-    for subscriber in selectors.digest_recipients(month).iterator(chunk_size=500):
-        if time.monotonic() > stop_at:
-            return DigestRun(sent, False)
-        # The claim and the e-mail in one transaction: both are committed or neither.
-        with transaction.atomic():
-            if not _claim(subscriber.pk, month):
-                continue
-            send_templated_mail(
-                template="email/network/newsletter_digest",
-                to=[subscriber.email],
-                context={
-                    "digest": contents,
-                    "month": month,
-                    "unsubscribe_path": unsubscribe_path(subscriber),
-                    "subscribe_path": reverse("network:newsletter_subscribe"),
-                },
-                language=subscriber.language,
-                headers=unsubscribe_headers(subscriber),
-            )
-        sent += 1
+    while True:
+        # Re-read a batch each time: those claimed (by this run or another) drop out.
+        batch = list(selectors.digest_recipients(month)[:BATCH])
+        if not batch:
+            break
+        for subscriber in batch:
+            if time.monotonic() > stop_at:
+                return DigestRun(sent, False)
+            sent += _send_digest(subscriber, contents)
     return DigestRun(sent, True)

@@ -370,3 +370,19 @@ def test_the_list_shows_sent_and_received_threads_in_constant_queries(
     client.force_login(parties["sender"])
     page = _text(client.get(url))
     assert "Envoyé par Anne" in page and "Question 7" not in page
+
+
+def test_the_conversation_page_takes_the_same_queries_for_one_message_or_many(
+    client, parties, django_assert_max_num_queries
+):
+    thread = _thread(parties)
+    client.force_login(parties["admin"])
+    url = reverse("network:contact_thread", kwargs={"pk": thread.pk})
+    with django_assert_max_num_queries(12) as one:
+        client.get(url)
+    for n in range(3):
+        services.contact_reply(thread=thread, author=parties["member"], body=f"Réponse {n}")
+        services.contact_reply(thread=thread, author=parties["sender"], body=f"Suite {n}")
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        page = _text(client.get(url))
+    assert "Réponse 2" in page and "Suite 2" in page
