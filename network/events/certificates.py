@@ -44,7 +44,7 @@ def certificates_issue(*, event: Event) -> list[Certificate]:
     )
     created = []
     with transaction.atomic():
-        for registration in present.select_for_update():
+        for registration in present.select_for_update(of=("self",)):
             certificate = Certificate.objects.create(
                 registration=registration, language=registration.language
             )
