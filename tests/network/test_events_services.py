@@ -4,7 +4,6 @@ promotion on cancel, invitations, reminders, attendance, messages and certificat
 import datetime
 
 import pytest
-from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from icalendar import Calendar
@@ -56,7 +55,7 @@ def _register_visitor(event, email="visiteur@example.be", **kwargs):
 
 
 def _ics_of(message):
-    for name, content, mimetype in message.attachments:
+    for name, content, _mimetype in message.attachments:
         if name.endswith(".ics"):
             return Calendar.from_ical(content)
     raise AssertionError("no .ics attached")
@@ -201,8 +200,11 @@ def test_reminder_run_twice_sends_once(mailoutbox):
 def test_required_questions_and_choices():
     event = EventFactory()
     diet = EventQuestion.objects.create(
-        event=event, label_fr="Régime", kind=EventQuestion.Kind.CHOICE,
-        options="Aucun | None\nVégétarien | Vegetarian", required=True,
+        event=event,
+        label_fr="Régime",
+        kind=EventQuestion.Kind.CHOICE,
+        options="Aucun | None\nVégétarien | Vegetarian",
+        required=True,
     )
     with pytest.raises(ValidationError) as error:
         _register_visitor(event, answers={})
