@@ -126,7 +126,7 @@ def event_save(*, event: Event, topics=None, by=None) -> Event:
     """Create or update an event (its fields set by the staff form), with its themes."""
     event_check(event)
     creating = event.pk is None
-    if creating:
+    if creating and not event.slug:
         event.slug = _unique_slug(event.title_fr)
         event.created_by = by
     event.save()
