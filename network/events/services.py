@@ -149,7 +149,9 @@ def event_cancel(*, event: Event, by=None) -> Event:
         locked.cancelled_at = timezone.now()
         locked.save(update_fields=["cancelled_at"])
         for registration in locked.registrations.active().order_by("pk"):
-            _mail(registration, "event_cancelled", ics_method="CANCEL")
+            # Only those who hold a seat have the invitation in their calendar.
+            held = registration.status == RegistrationStatus.CONFIRMED
+            _mail(registration, "event_cancelled", ics_method="CANCEL" if held else None)
     return locked
 
 

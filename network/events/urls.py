@@ -70,6 +70,11 @@ urlpatterns = [
         name="staff_certificates_issue",
     ),
     path(
+        "staff/certificates/<int:pk>/retry/",
+        views.staff_certificate_retry,
+        name="staff_certificate_retry",
+    ),
+    path(
         "staff/certificates/<int:pk>/",
         views.staff_certificate_download,
         name="staff_certificate_download",

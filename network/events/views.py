@@ -491,6 +491,19 @@ def staff_certificates_issue(request, pk):
 
 
 @agency_staff_required
+@require_POST
+def staff_certificate_retry(request, pk):
+    certificate = get_object_or_404(Certificate.objects.select_related("registration"), pk=pk)
+    try:
+        certificates.certificate_retry(certificate)
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, _("The certificate is being prepared again."))
+    return redirect("network:staff_event_detail", pk=certificate.registration.event_id)
+
+
+@agency_staff_required
 @require_GET
 def staff_certificate_download(request, pk):
     certificate = get_object_or_404(

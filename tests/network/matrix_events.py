@@ -71,6 +71,14 @@ def _certificate_pk(org, p):
     return {"pk": _certificate().pk}
 
 
+def _failed_certificate_pk(org, p):
+    registration = RegistrationFactory(event=_event(), attendance="present")
+    certificate = Certificate.objects.create(
+        registration=registration, language="fr", status="failed", error="Test"
+    )
+    return {"pk": certificate.pk}
+
+
 def _question_kwargs(org, p):
     event = _event()
     question = EventQuestion.objects.create(event=event, label_fr="Régime", kind="text")
@@ -133,6 +141,8 @@ MATRIX = {
     ("network:staff_event_message", "post"): Row(_pk, AGENCY_PAGE),
     ("network:staff_certificates_issue", "get"): Row(_pk, AGENCY_ACTION_GET),
     ("network:staff_certificates_issue", "post"): Row(_pk, AGENCY_ACTION),
+    ("network:staff_certificate_retry", "get"): Row(_failed_certificate_pk, AGENCY_ACTION_GET),
+    ("network:staff_certificate_retry", "post"): Row(_failed_certificate_pk, AGENCY_ACTION),
     ("network:staff_certificate_download", "get"): Row(_certificate_pk, AGENCY_PAGE),
     ("network:staff_certificate_download", "post"): Row(_certificate_pk, AGENCY_GET_ONLY_POST),
 }

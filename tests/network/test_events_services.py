@@ -2,6 +2,7 @@
 promotion on cancel, invitations, reminders, attendance, messages and certificates."""
 
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -77,7 +78,8 @@ def test_visitor_is_unconfirmed_and_gets_a_confirmation_link(mailoutbox):
     registration = _register_visitor(event)
     assert registration.status == Registration.Status.UNCONFIRMED
     assert len(mailoutbox) == 1
-    assert services.confirm_url(registration) in mailoutbox[0].body
+    token = re.search(r"/events/registration/([^/\s]+)/confirm/", mailoutbox[0].body).group(1)
+    assert services.registration_from_token(token, salt=services.CONFIRM_SALT) == registration
     assert not mailoutbox[0].attachments  # no invitation before the confirmation
     services.registration_confirm(registration=registration)
     registration.refresh_from_db()
@@ -264,7 +266,8 @@ def test_certificates_for_those_present(mailoutbox):
     assert [m.to for m in mailoutbox] == [[present[0].email]]
     name, content, mimetype = mailoutbox[0].attachments[0]
     assert content.startswith(b"%PDF") and mimetype == "application/pdf"
-    assert services.certificate_url(certificate) in mailoutbox[0].body
+    token = re.search(r"/events/certificates/([^/\s]+)/", mailoutbox[0].body).group(1)
+    assert services.certificate_pk_from_token(token) == certificate.pk
     # Issued twice: nobody new, nothing rendered or sent again.
     with pytest.raises(ValidationError):
         certificates.certificates_issue(event=event)
@@ -290,3 +293,27 @@ def test_event_must_end_after_it_starts():
     with pytest.raises(ValidationError) as error:
         services.event_save(event=event)
     assert "ends_at" in error.value.message_dict
+
+
+def test_a_failed_certificate_renders_again(mailoutbox):
+    event, present, absent = _past_event_with(present=1, absent=0)
+    certificate = Certificate.objects.create(
+        registration=present[0], language="fr", status=Certificate.Status.FAILED, error="x"
+    )
+    certificates.certificate_retry(certificate)
+    certificate.refresh_from_db()
+    assert certificate.status == Certificate.Status.READY
+    assert len(mailoutbox) == 1
+    with pytest.raises(ValidationError):
+        certificates.certificate_retry(certificate)
+
+
+def test_only_those_holding_a_seat_get_a_calendar_cancellation(mailoutbox):
+    event = EventFactory(capacity=1)
+    holder = _register_member(event)
+    waiting = _register_member(event)
+    mailoutbox.clear()
+    services.event_cancel(event=event)
+    by_address = {m.to[0]: m for m in mailoutbox}
+    assert _ics_of(by_address[holder.email])["method"] == "CANCEL"
+    assert not by_address[waiting.email].attachments
