@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from digitalees import ratelimit
 from digitalees.exports import csv_response
 from digitalees.roles import agency_staff_required, is_agency_staff
 from digitalees.service_errors import add_service_errors, error_text
@@ -121,6 +122,11 @@ def event_register(request, slug):
             "organisation": form.chosen_organisation(),
         }
     else:
+        # A visitor's registration e-mails the address they typed: not a way to send
+        # mail to strangers in bulk.
+        if not ratelimit.allow(request, "event_registration", limit=10, period=3600):
+            form.add_error(None, _("Too many registrations from your connection: try again later."))
+            return _detail(request, event, form, status=429)
         who = {
             "email": form.cleaned_data["email"],
             "first_name": form.cleaned_data["first_name"],

@@ -247,3 +247,15 @@ def test_staff_pages_queries_do_not_grow(client, django_assert_max_num_queries, 
         assert client.get(reverse("network:staff_event_detail", args=[event.pk])).status_code == 200
     with django_assert_max_num_queries(14):
         assert client.get(reverse("network:staff_event_list")).status_code == 200
+
+
+def test_visitor_registrations_are_rate_limited(client):
+    event = EventFactory(capacity=None)
+    url = reverse("network:event_register", args=[event.slug])
+    for n in range(10):
+        data = {"first_name": "A", "last_name": "B", "email": f"v{n}@example.be"}
+        assert client.post(url, data).status_code == 302
+    response = client.post(url, {"first_name": "A", "last_name": "B", "email": "x@example.be"})
+    assert response.status_code == 429
+    assert "Trop d&#x27;inscriptions" in response.content.decode()
+    assert event.registrations.count() == 10
