@@ -259,3 +259,15 @@ def test_visitor_registrations_are_rate_limited(client):
     assert response.status_code == 429
     assert "Trop d&#x27;inscriptions" in response.content.decode()
     assert event.registrations.count() == 10
+
+
+def test_event_list_filters_by_theme(client):
+    from network.models import Topic
+
+    topic = Topic.objects.create(code="securite-test", name_fr="Sécurité", name_en="Security")
+    tagged = EventFactory(title_fr="Avec thème")
+    tagged.topics.add(topic)
+    EventFactory(title_fr="Sans thème")
+    response = client.get(reverse("network:event_list"), {"theme": topic.code})
+    assert [e.title_fr for e in response.context["page"].object_list] == ["Avec thème"]
+    assert "Sécurité" in response.content.decode()
