@@ -244,6 +244,18 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(day_of_month=1, hour=8, minute=0),
         "options": {"expires": 12 * 3600},
     },
+    # The network's events: the day-before reminders (each registration reminded once,
+    # whatever the number of runs) and the attendance certificates a lost message left.
+    "network-event-reminders": {
+        "task": "network.events.tasks.send_event_reminders",
+        "schedule": crontab(minute=15),  # hourly
+        "options": {"expires": 3000},
+    },
+    "requeue-stale-certificates": {
+        "task": "network.events.tasks.requeue_stale_certificates",
+        "schedule": timedelta(minutes=1),
+        "options": {"expires": 50},
+    },
 }
 
 # --- Mail ---------------------------------------------------------------------------------
