@@ -220,3 +220,17 @@ def test_the_service_refuses_what_is_not_a_public_choice():
         services.public_profile_update(organisation=organisation, themes=[], name="Autre")
     organisation.refresh_from_db()
     assert organisation.name != "Autre"
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_the_profile_queries_do_not_grow_with_its_experiences(
+    client, size, django_assert_max_num_queries
+):
+    organisation = OrganisationFactory(is_public=True)
+    organisation.themes.add(*Topic.objects.all()[:size])
+    for _ in range(size):
+        ExperienceFactory(organisation=organisation, topics=["data", "tools"])
+    # The organisation, its themes, its experiences.
+    with django_assert_max_num_queries(3):
+        response = client.get(_profile(organisation))
+    assert len(response.context["experiences"]) == size
