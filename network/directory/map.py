@@ -59,7 +59,7 @@ OUTLINES: dict[str, list[tuple[float, float]]] = {
 # Where each province's name and count are written (longitude, latitude).
 LABELS = {
     Province.HAINAUT: (3.85, 50.52),
-    Province.BRABANT_WALLON: (4.62, 50.69),
+    Province.BRABANT_WALLON: (4.58, 50.70),
     Province.NAMUR: (4.86, 50.36),
     Province.LIEGE: (5.80, 50.53),
     Province.LUXEMBOURG: (5.48, 49.90),
@@ -69,8 +69,6 @@ WEST, EAST, NORTH, SOUTH = 3.10, 6.48, 50.84, 49.44
 X_SCALE, Y_SCALE = 180, 280  # 1° of longitude at 50° N is 0.64 of a degree of latitude
 WIDTH = round((EAST - WEST) * X_SCALE)
 MAP_HEIGHT = round((NORTH - SOUTH) * Y_SCALE)
-LEGEND_HEIGHT = 56
-HEIGHT = MAP_HEIGHT + LEGEND_HEIGHT
 
 # Light to dark teal; the text on each is black or white, whichever is at least 4.5:1.
 SHADES = ("#f1f5f6", "#cfe5e9", "#8cc3cc", "#3d8c99", "#0b5d6b")
@@ -133,7 +131,7 @@ def province_map_svg(
     address of the list filtered by that province, `selected` the province filtered on."""
     values = {code: int(counts.get(code, 0)) for code in Province.values}
     classes = bands(max(values.values()))
-    total = sum(values.values())
+    legend, legend_height = _legend(classes, top=MAP_HEIGHT)
     figures = ", ".join(province_label(code, values[code]) for code in Province.values)
     uid = "province-map"
     parts = [
@@ -143,7 +141,7 @@ def province_map_svg(
             'aria-describedby="{uid}-desc" class="chart province-map">'
             '<title id="{uid}-title">{title}</title><desc id="{uid}-desc">{desc}</desc>',
             w=WIDTH,
-            h=HEIGHT,
+            h=round(MAP_HEIGHT + legend_height),
             uid=uid,
             title=_("Map of Wallonia by province"),
             desc=_(
@@ -164,9 +162,9 @@ def province_map_svg(
                 '<a href="{href}" aria-label="{label}"{current} class="province-link">'
                 '<polygon class="province-shape" points="{points}" fill="{fill}" '
                 'stroke="{stroke}" stroke-width="{stroke_width}" stroke-linejoin="round"/>'
-                '<text x="{x}" y="{y}" text-anchor="middle" font-size="15" '
+                '<text x="{x}" y="{y}" text-anchor="middle" font-size="20" '
                 'font-weight="{weight}" fill="{text}" aria-hidden="true">{name}'
-                '<tspan x="{x}" dy="18">{count}</tspan></text></a>',
+                '<tspan x="{x}" dy="24" font-size="22">{count}</tspan></text></a>',
                 href=href(code),
                 label=province_label(code, count),
                 current=mark_safe(' aria-current="true"') if is_selected else "",
@@ -182,37 +180,47 @@ def province_map_svg(
                 count=count,
             )
         )
-    parts.append(_legend(classes, total=total))
+    parts.append(legend)
     parts.append("</svg>")
     return mark_safe("".join(str(part) for part in parts))
 
 
-def _legend(classes: list[Band], *, total: int) -> SafeString:
-    y = MAP_HEIGHT + 8
+LEGEND_SIZE = 20  # the map is drawn at about half its width in its column: 10 px or more
+LEGEND_ROW = 32
+
+
+def _legend(classes: list[Band], *, top: float) -> tuple[SafeString, float]:
+    """The legend's markup under the map, its classes wrapped in rows, and its height."""
+    y = top + 10
     items = [
         format_html(
-            '<g class="province-map-legend"><text x="8" y="{y}" font-size="13" fill="#212529">'
-            "{title}</text>",
-            y=y + 13,
+            '<g class="province-map-legend"><text x="8" y="{y}" font-size="{size}" '
+            'fill="#212529">{title}</text>',
+            y=y + LEGEND_SIZE,
+            size=LEGEND_SIZE,
             title=_("Organisations:"),
         )
     ]
-    x, y = 8, y + 22
+    x, y = 8, y + LEGEND_ROW
     for band in classes:
         text = str(band.low) if band.low == band.high else f"{band.low}–{band.high}"
+        width = 28 + len(text) * LEGEND_SIZE * 0.6 + 20
+        if x + width > WIDTH and x > 8:
+            x, y = 8, y + LEGEND_ROW
         items.append(
             format_html(
-                '<rect x="{x}" y="{y}" width="18" height="18" fill="{fill}" stroke="{stroke}"/>'
-                '<text x="{tx}" y="{ty}" font-size="13" fill="#212529">{text}</text>',
-                x=x,
-                y=y,
+                '<rect x="{x}" y="{y}" width="22" height="22" fill="{fill}" stroke="{stroke}"/>'
+                '<text x="{tx}" y="{ty}" font-size="{size}" fill="#212529">{text}</text>',
+                x=round(x),
+                y=round(y),
                 fill=SHADES[band.shade],
                 stroke=BORDER,
-                tx=x + 24,
-                ty=y + 14,
+                tx=round(x + 28),
+                ty=round(y + 18),
+                size=LEGEND_SIZE,
                 text=text,
             )
         )
-        x += 24 + 8 * len(text) + 14
+        x += width
     items.append("</g>")
-    return mark_safe("".join(str(item) for item in items))
+    return mark_safe("".join(str(item) for item in items)), y + LEGEND_ROW - top
