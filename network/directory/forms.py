@@ -22,6 +22,7 @@ class DirectoryFilter(django_filters.FilterSet):
         label=_("Search"),
         method="filter_search",
         max_length=SEARCH_MAX_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search"}),
         help_text=_(
             "A name, a town, words of the social purpose. Accents and capitals do not matter."
         ),
