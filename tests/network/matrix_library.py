@@ -4,7 +4,8 @@ The list and a published resource's page are public and take no POST; the agency
 library: its list, the form to add or change a resource, publishing or withdrawing it, and
 deleting it after a confirmation page."""
 
-from network.models import Resource, Topic
+from network.models import Resource
+from tests.network.library_factories import form_data
 from tests.test_permission_matrix import (
     AGENCY_ACTION,
     AGENCY_ACTION_GET,
@@ -41,23 +42,6 @@ def _pk(org, p):
 
 def _unpublished_pk(org, p):
     return {"pk": _resource(is_published=False).pk}
-
-
-def form_data(org=None, p=None) -> dict:
-    """A valid resource form: an address elsewhere, one theme."""
-    return {
-        "title_fr": "Un outil en ligne",
-        "summary_fr": "Un outil pour tester.",
-        "body_fr": "",
-        "title_en": "An online tool",
-        "summary_en": "A tool to test.",
-        "body_en": "",
-        "url": "https://www.example.be/outil",
-        "kind": Resource.Kind.TOOL,
-        "language": "fr",
-        "topics": [Topic.objects.order_by("code").first().pk],
-        "is_published": "on",
-    }
 
 
 def _pair(name, kwargs, *, get=AGENCY_PAGE, post=NOT_ALLOWED, data=None):
