@@ -70,7 +70,7 @@ class TopicChoiceField(forms.ModelMultipleChoiceField):
 
 class ResourceForm(forms.ModelForm):
     url = forms.URLField(
-        label=_("address"),
+        label=_("Web address"),
         required=False,
         assume_scheme="https",
         help_text=_("Where the resource opens elsewhere (https://…), if it does."),

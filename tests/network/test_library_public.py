@@ -153,7 +153,7 @@ def test_a_card_says_kind_language_themes_and_marks_an_external_link(client, emp
     assert '<a href="https://www.example.be/outil" rel="noopener">Outil externe</a>' in html
     assert html.count("Site externe") == 1
     assert f'<a href="{own.get_absolute_url()}">Guide maison</a>' in html
-    assert "Outil · <span" in html and "anglais" not in html
+    assert "Outil · Français" in html and "Outil · Anglais" not in html
     assert f'href="{LIST}?topic=data"' in html
 
 
