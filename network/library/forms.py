@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from network.models import Resource, Topic
-from network.validators import validate_resource_file
 
 from .services import REMOVE
 
@@ -115,8 +114,6 @@ class ResourceForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topics"].queryset = Topic.objects.all()
-        # Said at the field, before the service checks it again.
-        self.fields["file"].validators.append(validate_resource_file)
 
     def _post_clean(self):
         # The resource is checked as a whole by the service (network.library.services),
