@@ -144,6 +144,7 @@ def organisations_create_bulk(
     return Organisation.objects.bulk_create(organisations, batch_size=batch_size)
 
 
+@transaction.atomic  # the stored row is locked below: outside a transaction that fails
 def organisation_update(*, organisation: Organisation, **fields) -> Organisation:
     """Save an edit (`fields`, or what a form already set on the instance: the profile page,
     the Django admin) and tell the other apps which fields changed
