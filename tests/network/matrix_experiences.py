@@ -78,9 +78,7 @@ MATRIX = {
     ("network:experience_detail", "post"): Row(_published_slug, NOT_ALLOWED),
     # A draft's photo: only where the draft may be seen (404 for everyone else, logged in
     # or not).
-    ("network:experience_photo", "get"): Row(
-        _draft_photo_kwargs, {**ORG_VIEW, "anonymous": 404}
-    ),
+    ("network:experience_photo", "get"): Row(_draft_photo_kwargs, {**ORG_VIEW, "anonymous": 404}),
     ("network:experience_photo", "post"): Row(_draft_photo_kwargs, NOT_ALLOWED),
     ("network:organisation_experiences", "get"): Row(_slug, ORG_VIEW),
     ("network:organisation_experiences", "post"): Row(_slug, NOT_ALLOWED_LOGGED_IN),
@@ -112,4 +110,3 @@ MATRIX = {
     ("network:experience_unpublish", "get"): Row(_published_kwargs, AGENCY_ACTION_GET),
     ("network:experience_unpublish", "post"): Row(_published_kwargs, AGENCY_ACTION, _remarks),
 }
-
