@@ -239,7 +239,7 @@ def test_full_text_search_uses_french_stems_and_the_index(organisation):
         ]
     )
     sql, params = found.query.sql_with_params()
-    assert "to_tsvector('french'::regconfig, \"network_experience\".\"search_text\")" in sql
+    assert 'to_tsvector(\'french\'::regconfig, "network_experience"."search_text")' in sql
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE network_experience")
         cursor.execute(f"EXPLAIN {sql}", params)
