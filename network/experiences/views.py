@@ -94,7 +94,7 @@ def experience_photo(request, pk):
     response = FileResponse(photo.image.open("rb"), content_type="image/webp")
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = (
-        "public, max-age=3600" if photo.experience.is_published else "private, no-store"
+        "public, max-age=300" if photo.experience.is_published else "private, no-store"
     )
     return response
 
@@ -285,7 +285,13 @@ def photo_add(request, pk):
     else:
         messages.error(
             request,
-            " ".join(str(e) for errors in form.errors.values() for e in errors),
+            " ".join(
+                _("%(field)s: %(error)s") % {"field": form[name].label, "error": error}
+                if name in form.fields
+                else str(error)
+                for name, errors in form.errors.items()
+                for error in errors
+            ),
         )
     return redirect(reverse("network:experience_edit", kwargs={"pk": experience.pk}) + "#photos")
 

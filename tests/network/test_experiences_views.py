@@ -190,6 +190,7 @@ def test_photo_upload_refusals_through_the_view(organisation, member, client_for
     response = client.post(url, {"image": fake, "alt_text": "Une photo"}, follow=True)
     assert "JPEG, PNG ou WebP" in response.content.decode()
     response = client.post(url, {"image": image_upload(), "alt_text": ""}, follow=True)
+    assert "Description pour les personnes qui ne la voient pas : " in response.content.decode()
     assert not experience.photos.exists()
     client.post(url, {"image": image_upload(), "alt_text": "Une photo"})
     photo = experience.photos.get()
