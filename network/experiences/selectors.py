@@ -4,6 +4,7 @@ experience's page, the moderation queue."""
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Exists, F, Func, Min, OuterRef, Prefetch, QuerySet
 
@@ -100,16 +101,37 @@ class Cited:
     count: int
 
 
-def most_cited(kind: str, *, limit: int = 10) -> list[Cited]:
+# The most cited tools and keywords: a GROUP BY over every published experience's items,
+# the same for every reader until an experience is published or unpublished (the only moves
+# that change the published items: a published experience cannot be edited). Cached as
+# data, forgotten by those moves (services._forget_cited).
+CITED_TIMEOUT = 6 * 3600
+CITED_LIMIT = 10
+
+
+def cited_cache_key(kind: str) -> str:
+    return f"network:experiences:most_cited:{kind}"
+
+
+def forget_most_cited() -> None:
+    cache.delete_many([cited_cache_key(kind) for kind in (Kind.TOOL, Kind.KEYWORD)])
+
+
+def most_cited(kind: str) -> list[Cited]:
     """The tools (or keywords) cited by the most published experiences, each counted once
     per experience, by its folded key, shown as its first spelling."""
-    rows = (
-        ExperienceItem.objects.filter(kind=kind, experience__status=Experience.Status.PUBLISHED)
-        .values("key")
-        .annotate(count=Count("experience_id", distinct=True), label=Min("text"))
-        .order_by("-count", "key")[:limit]
-    )
-    return [Cited(key=r["key"], label=r["label"], count=r["count"]) for r in rows]
+    key = cited_cache_key(kind)
+    cited = cache.get(key)
+    if cited is None:
+        rows = (
+            ExperienceItem.objects.filter(kind=kind, experience__status=Experience.Status.PUBLISHED)
+            .values("key")
+            .annotate(count=Count("experience_id", distinct=True), label=Min("text"))
+            .order_by("-count", "key")[:CITED_LIMIT]
+        )
+        cited = [Cited(key=r["key"], label=r["label"], count=r["count"]) for r in rows]
+        cache.set(key, cited, CITED_TIMEOUT)
+    return cited
 
 
 def experience_for_page(**lookup) -> Experience | None:

@@ -42,6 +42,8 @@ from network.models import (
 from network.rules import EDITABLE_EXPERIENCE
 from network.text import fold
 
+from . import selectors
+
 Kind = ExperienceItem.Kind
 Status = Experience.Status
 Action = ExperienceModeration.Action
@@ -312,6 +314,8 @@ def _moderate(experience: Experience, *, by, to: str, action: str, remarks: str,
     elif action == Action.UNPUBLISHED:
         experience.published_at = None
     experience.save(update_fields=["status", "remarks", "published_at"])
+    if Status.PUBLISHED in (to, *from_status):
+        transaction.on_commit(selectors.forget_most_cited)
     _record(experience, action, by, remarks)
     _notify_members(experience, action)
     return experience
@@ -563,6 +567,7 @@ def experiences_create_bulk(*, experiences: Sequence[Mapping], batch_size: int =
         rows.append(experience)
         all_items.append(items)
     created = Experience.objects.bulk_create(rows, batch_size=batch_size)
+    transaction.on_commit(selectors.forget_most_cited)
     ExperienceItem.objects.bulk_create(
         (
             ExperienceItem(experience=e, kind=kind, position=pos, text=text, key=fold(text))

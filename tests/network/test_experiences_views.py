@@ -9,7 +9,7 @@ from network.experiences import selectors, services
 from network.models import Experience, ExperienceItem, Topic
 from tests.conftest import agency_with_mfa
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
-from tests.network.experiences_helpers import draft, form_data, image_upload
+from tests.network.experiences_helpers import ITEMS, draft, form_data, image_upload
 from tests.network.factories import ExperienceFactory
 
 pytestmark = pytest.mark.django_db
@@ -368,3 +368,20 @@ def test_published_date_on_cards(client_for):
     html = client_for(None).get(reverse("network:experience_list")).content.decode()
     moment = timezone.localtime(experience.published_at).replace(microsecond=0).isoformat()
     assert f'<time datetime="{moment}"' in html
+
+
+def test_most_cited_are_fresh_after_publishing_and_unpublishing(
+    organisation, member, django_capture_on_commit_callbacks
+):
+    _published("Un", items={Kind.TOOL: ["Canva", "Odoo", "Trello"]})
+    assert "jitsi" not in [t.key for t in selectors.most_cited(Kind.TOOL)]
+    staff = agency_with_mfa()
+    experience = draft(organisation, member, items={**ITEMS, Kind.TOOL: ["Jitsi", "b", "c"]})
+    services.experience_submit(experience=experience, by=member)
+    assert "jitsi" not in [t.key for t in selectors.most_cited(Kind.TOOL)]  # not published
+    with django_capture_on_commit_callbacks(execute=True):
+        services.experience_publish(experience=experience, by=staff)
+    assert "jitsi" in [t.key for t in selectors.most_cited(Kind.TOOL)]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.experience_unpublish(experience=experience, by=staff, remarks="Retiré.")
+    assert "jitsi" not in [t.key for t in selectors.most_cited(Kind.TOOL)]
