@@ -193,15 +193,3 @@ def latest_published(limit: int = 20) -> QuerySet:
         .select_related("organisation")
         .order_by("-published_at", "-pk")[:limit]
     )
-
-
-def item_label(kind: str, key: str) -> str:
-    """How a filtered tool or keyword is shown: its first spelling, else what was typed."""
-    folded = fold(key)
-    label = (
-        ExperienceItem.objects.filter(kind=kind, key=folded)
-        .order_by("text")
-        .values_list("text", flat=True)
-        .first()
-    )
-    return label or key
