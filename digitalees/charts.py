@@ -296,7 +296,9 @@ def bar_svg(
                 f'fill="{TEXT}">{escape(line)}</text>'
             )
         y += 6
-        for s in series:
+        # A group with no value at all says so once, not once per series.
+        shown = series if any(s.values[i] is not None for s in series) else series[:1]
+        for s in shown:
             value = s.values[i]
             if value is None:
                 parts.append(

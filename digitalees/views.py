@@ -20,7 +20,7 @@ from diagnostic import selectors as diagnostic_selectors
 from diagnostic.staff import selectors as diagnostic_staff_selectors
 from digitalees.charts import PALETTE, Series, bar_svg
 from digitalees.exports import csv_response
-from digitalees.figures import MIN_ORGANISATIONS, Aggregate
+from digitalees.figures import MIN_ORGANISATIONS, Aggregate, group_change
 from digitalees.money import euros
 from digitalees.roles import (
     can_open_admin,
@@ -244,8 +244,11 @@ def _sections(figures: dict) -> list[Section]:
     )
 
     before, after = gettext("Before coaching"), gettext("After coaching")
+    # Every dimension, whether or not any pair of results has it (nothing said by absence).
+    codes = list(names) + [code for code in coaching.by_dimension if code not in names]
+    nobody = group_change(None, None, 0)
     change_rows = [(gettext("Overall score"), coaching.overall)] + [
-        (names.get(code, code), change) for code, change in coaching.by_dimension.items()
+        (names.get(code, code), coaching.by_dimension.get(code, nobody)) for code in codes
     ]
     title = gettext("Digital maturity of coached enterprises, before and after")
     sections.append(
@@ -315,7 +318,12 @@ def statistics_rows(figures: dict):
             *values, counted = cells  # the last column: the organisations counted
             shown = not cells[0].suppressed
             for column, value in zip(section.columns, values, strict=False):
-                label = section.title if len(values) == 1 else f"{section.title}: {column}"
+                label = (
+                    section.title
+                    if len(values) == 1
+                    else gettext("%(figure)s: %(column)s")
+                    % {"figure": section.title, "column": column}
+                )
                 yield label, group, _csv_value(value, missing) if shown else missing, counted
 
 
