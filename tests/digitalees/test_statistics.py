@@ -437,3 +437,15 @@ def test_the_page_works_with_the_cache_down(client, settings):
     OrganisationFactory()  # no version renewed: none is kept either
     assert re.search(r'id="figure-organisations">\s*<dt[^>]*>3</dt>', _page(client))
     assert _page(client, "home")
+
+
+def test_an_organisation_deleted_leaves_every_figure(client, django_capture_on_commit_callbacks):
+    food = [OrganisationFactory(sector="food") for _ in range(5)]
+    _diagnose(food, rank=2)
+    page = _page(client)
+    assert _row(_section(page, "sectors"), "Alimentation et circuits courts")[1] == "5"
+    with django_capture_on_commit_callbacks(execute=True):
+        food[0].delete()  # the admin's way: no service deletes an organisation
+    page = _page(client)
+    assert _row(_section(page, "sectors"), "Alimentation et circuits courts") == [MISSING_FR] * 2
+    assert re.search(r'id="figure-organisations">\s*<dt[^>]*>4</dt>', page)
