@@ -1,16 +1,20 @@
 """Reads of coaching's core that several views, the dashboards and other apps need."""
 
-from django.db.models import Avg, Count, F, Q
+from dataclasses import dataclass
+
+from django.db.models import Avg, Count, F, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from diagnostic.models import Dimension, Result
-from diagnostic.selectors import questionnaire_structure
+from diagnostic.models import Dimension, Result, ResultScore
+from diagnostic.selectors import DIAGNOSTIC_DATA, questionnaire_structure
 from digitalees.db import interpolated_percentile
+from digitalees.figures import Change, cached_figures, group_change
+from network.selectors import ORGANISATIONS_DATA
 
 from .models import Action, Enrolment, Plan
-from .services import ActionProposal
+from .services import COACHING_DATA, ActionProposal
 
 PROPOSED_DIMENSIONS = 3  # a new plan proposes actions for this many weakest dimensions
 PROPOSE_BELOW = 70  # … among those scoring below this
@@ -273,4 +277,76 @@ def enrolments_of(organisation) -> list:
         .select_related("cohort")
         .annotate(plan_pk=F("plan__pk"))
         .order_by("-cohort__starts_on")
+    )
+
+
+# --- The programme's public figures (digitalees.figures) --------------------------------
+
+
+@dataclass(frozen=True)
+class PublicFigures:
+    enterprises_coached: int  # organisations enrolled in a cohort
+    # The change in maturity of coached enterprises: the mean of their first result before
+    # their (first) enrolment and of their latest since, over the organisations that have
+    # both (per dimension: both with that dimension's score).
+    overall: Change
+    by_dimension: dict[str, Change]
+
+
+def public_figures() -> PublicFigures:
+    """Three queries when an enrolment or a result changed, none otherwise."""
+    return cached_figures(
+        "coaching",
+        depends_on=(ORGANISATIONS_DATA, DIAGNOSTIC_DATA, COACHING_DATA),
+        compute=_public_figures,
+    )
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _public_figures() -> PublicFigures:
+    enrolled = dict(
+        Enrolment.objects.values("organisation_id")
+        .annotate(first=Min("enrolled_at"))
+        .order_by()
+        .values_list("organisation_id", "first")
+    )
+    # Coached enterprises are a few dozen: their results are read, then paired here.
+    results = Result.objects.filter(organisation_id__in=list(enrolled)).order_by(
+        "organisation_id", "created_at", "pk"
+    )
+    spans: dict[int, list] = {}  # organisation → [first before, latest since]
+    for result in results.only("organisation_id", "created_at", "overall_score"):
+        span = spans.setdefault(result.organisation_id, [None, None])
+        if result.created_at < enrolled[result.organisation_id]:
+            span[0] = span[0] or result
+        else:
+            span[1] = result
+    pairs = [(before, after) for before, after in spans.values() if before and after]
+    scores: dict[int, dict[str, float]] = {}
+    for result_id, code, score in ResultScore.objects.filter(
+        result_id__in=[r.pk for pair in pairs for r in pair]
+    ).values_list("result_id", "dimension_code", "score"):
+        scores.setdefault(result_id, {})[code] = score
+    codes = sorted({code for by_code in scores.values() for code in by_code})
+    by_dimension = {}
+    for code in codes:
+        both = [
+            (scores[b.pk][code], scores[a.pk][code])
+            for b, a in pairs
+            if code in scores.get(b.pk, {}) and code in scores.get(a.pk, {})
+        ]
+        by_dimension[code] = group_change(
+            _mean([b for b, _a in both]), _mean([a for _b, a in both]), len(both)
+        )
+    return PublicFigures(
+        enterprises_coached=len(enrolled),
+        overall=group_change(
+            _mean([b.overall_score for b, _a in pairs]),
+            _mean([a.overall_score for _b, a in pairs]),
+            len(pairs),
+        ),
+        by_dimension=by_dimension,
     )

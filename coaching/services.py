@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from digitalees.db import insert_rows
+from digitalees.figures import figures_changed
 
 from .models import (
     Action,
@@ -73,10 +74,15 @@ def cohort_create(*, name: str, created_by=None, **fields) -> Cohort:
     )
 
 
+# The public figures' name for enrolments (digitalees.figures): renewed by each new one.
+COACHING_DATA = "coaching"
+
+
 def enrolment_create(*, cohort: Cohort, organisation, application=None) -> Enrolment:
     """Enrol an enterprise in a cohort, with the cohort's hours."""
     try:
         with transaction.atomic():
+            figures_changed(COACHING_DATA)
             return Enrolment.objects.create(
                 cohort=cohort,
                 organisation=organisation,

@@ -6,13 +6,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.core.cache import cache
-from django.db.models import Aggregate, Case, Count, F, Max, OuterRef, Q, Subquery, When
+from django.db.models import Aggregate, Avg, Case, Count, F, Max, OuterRef, Q, Subquery, When
 from django.utils.translation import gettext as _
 
 from digitalees.charts import PALETTE, Series, line_svg, radar_svg
 from digitalees.db import IdList, Percentile, parse_id_list
+from digitalees.figures import Aggregate as GroupAggregate
+from digitalees.figures import cached_figures, group_aggregate
 from network.models import Province, Resource, Sector, SizeBand
-from network.selectors import library_version
+from network.selectors import ORGANISATIONS_DATA, library_version
 
 from . import scoring
 from .models import (
@@ -22,6 +24,7 @@ from .models import (
     Choice,
     Dimension,
     Question,
+    Questionnaire,
     Result,
     ResultScore,
 )
@@ -889,4 +892,87 @@ def questionnaire_facts(questionnaire_id: int) -> QuestionnaireFacts:
         questions_min=sum(1 for q in structure.questions if q.show_if_question_id is None),
         questions_max=total,
         minutes=max(5, 5 * round(minutes / 5)),
+    )
+
+
+# --- The programme's public figures (digitalees.figures) --------------------------------
+
+# Renewed by every submission and every result recorded (services).
+DIAGNOSTIC_DATA = "diagnostic"
+
+
+@dataclass(frozen=True)
+class PublicFigures:
+    """Over the latest result of each organisation, by the sector recorded with it (the
+    benchmarks' peer group)."""
+
+    diagnostics: int  # submitted diagnostics, each respondent counted
+    organisations_diagnosed: int  # with at least one result
+    overall: GroupAggregate  # the mean overall score
+    # (code, French title, English title) of each dimension, in order: the current
+    # questionnaire's, then any other that results still carry.
+    dimensions: tuple[tuple[str, str, str], ...]
+    by_dimension: dict[str, GroupAggregate]
+    by_sector: dict[str, GroupAggregate]  # every sector, its mean overall score
+    by_sector_dimension: dict[tuple[str, str], GroupAggregate]
+
+
+def public_figures() -> PublicFigures:
+    """Four queries when a result changed, none otherwise."""
+    return cached_figures(
+        "diagnostic",
+        depends_on=(ORGANISATIONS_DATA, DIAGNOSTIC_DATA),
+        compute=_public_figures,
+    )
+
+
+def _weighted(groups) -> tuple[float | None, int]:
+    """(mean, organisations) of groups given as (mean, organisations)."""
+    groups = list(groups)
+    count = sum(n for _mean, n in groups)
+    if not count:
+        return None, 0
+    return sum(mean * n for mean, n in groups) / count, count
+
+
+def _public_figures() -> PublicFigures:
+    latest = Result.objects.latest_per_organisation()
+    sectors = {
+        row["sector"]: (row["mean"], row["n"])
+        for row in latest.values("sector")
+        .annotate(mean=Avg("overall_score"), n=Count("pk"))
+        .order_by()
+    }
+    # One latest result per organisation (a constraint): rows count organisations.
+    cells = {
+        (row["result__sector"], row["dimension_code"]): (row["mean"], row["n"])
+        for row in ResultScore.objects.filter(is_latest=True)
+        .values("result__sector", "dimension_code")
+        .annotate(mean=Avg("score"), n=Count("pk"))
+        .order_by()
+    }
+    current = Dimension.objects.filter(
+        questionnaire_id=Subquery(Questionnaire.objects.order_by("-version").values("pk")[:1])
+    ).order_by("position")
+    dimensions = [(d.code, d.title_fr, d.title_en) for d in current]
+    known = {code for code, *_titles in dimensions}
+    dimensions += [(code, code, code) for code in sorted({c for _s, c in cells} - known)]
+    overall, diagnosed = _weighted(sectors.values())
+    return PublicFigures(
+        diagnostics=Assessment.objects.submitted().count(),
+        organisations_diagnosed=diagnosed,
+        overall=group_aggregate(overall, diagnosed),
+        dimensions=tuple(dimensions),
+        by_dimension={
+            code: group_aggregate(*_weighted(v for (_s, c), v in cells.items() if c == code))
+            for code, *_titles in dimensions
+        },
+        by_sector={
+            sector: group_aggregate(*sectors.get(sector, (None, 0))) for sector in Sector.values
+        },
+        by_sector_dimension={
+            (sector, code): group_aggregate(*cells.get((sector, code), (None, 0)))
+            for sector in Sector.values
+            for code, *_titles in dimensions
+        },
     )

@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from digitalees.db import insert_rows
+from digitalees.figures import figures_changed
 from digitalees.mail import send_templated_mail
 from network import rules as network_rules
 from network import services as network_services
@@ -400,6 +401,7 @@ def assessment_submit(*, assessment: Assessment) -> Assessment:
             raise AssessmentLocked(_("This diagnostic was already submitted."))
     for name, value in submitted.items():
         setattr(assessment, name, value)
+    figures_changed(selectors.DIAGNOSTIC_DATA)  # diagnostics done, and the results'
     DimensionScore.objects.bulk_create(
         DimensionScore(**row) for row in _dimension_score_rows(assessment.pk, structure, scores)
     )
@@ -438,6 +440,7 @@ def assessments_create_bulk(
     drafts. A fixed number of queries per batch, whatever the number of rows."""
     structure = questionnaire_structure(questionnaire_id)
     now = timezone.now()
+    figures_changed(selectors.DIAGNOSTIC_DATA)
     scored: list[AssessmentScores | None] = []
     for row in rows:
         _check_answers(structure, row.answers)
@@ -571,6 +574,7 @@ def _store_result(
     """Save `result` with one score row per dimension, then mark the organisation's newest
     result as its latest. Callers hold the organisation's lock."""
     transaction.on_commit(lambda: benchmarks_forget([organisation]))
+    figures_changed(selectors.DIAGNOSTIC_DATA)
     _stamp_profile(result, organisation)
     replacing = result.pk is not None  # a campaign's result, updated in place
     result.is_latest = not replacing and _takes_latest(result)

@@ -237,6 +237,25 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
         "options": {"expires": 6 * 3600},
     },
+    # The network's monthly digest, on the 1st (Brussels): each subscriber is claimed
+    # before their e-mail is queued, so a repeated tick sends nothing twice.
+    "network-newsletter-digest": {
+        "task": "network.newsletter.tasks.send_monthly_digest",
+        "schedule": crontab(day_of_month=1, hour=8, minute=0),
+        "options": {"expires": 12 * 3600},
+    },
+    # The network's events: the day-before reminders (each registration reminded once,
+    # whatever the number of runs) and the attendance certificates a lost message left.
+    "network-event-reminders": {
+        "task": "network.events.tasks.send_event_reminders",
+        "schedule": crontab(minute=15),  # hourly
+        "options": {"expires": 3000},
+    },
+    "requeue-stale-certificates": {
+        "task": "network.events.tasks.requeue_stale_certificates",
+        "schedule": timedelta(minutes=1),
+        "options": {"expires": 50},
+    },
 }
 
 # --- Mail ---------------------------------------------------------------------------------

@@ -4,7 +4,6 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from network import urls as network_urls
-from network.planned import placeholder
 
 from . import health, legal, media, views
 
@@ -21,8 +20,8 @@ urlpatterns = [
     path("accessibility/", legal.page, {"name": "accessibility"}, name="accessibility"),
     path("contact/", legal.page, {"name": "contact"}, name="contact"),
     # The programme's public figures (they compose several apps: the top floor).
-    path("statistics/", placeholder, name="statistics"),
-    path("statistics/figures.csv", placeholder, name="statistics_csv"),
+    path("statistics/", views.statistics, name="statistics"),
+    path("statistics/figures.csv", views.statistics_csv, name="statistics_csv"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from coaching.models import Action, Plan
+from digitalees.figures import figures_changed
 from digitalees.money import euros
 from network.models import Organisation
 
@@ -45,7 +46,7 @@ from .models import (
     ReviewScore,
     Status,
 )
-from .workflow import TransitionRefused, lock, transition
+from .workflow import GRANTS_DATA, TransitionRefused, lock, transition
 
 
 class StaleEdit(ValidationError):
@@ -937,6 +938,7 @@ def payment_record(
                     % {"paid": euros(paid), "approved": euros(approved)}
                 }
             )
+        figures_changed(GRANTS_DATA)
         payment = Payment.objects.create(
             application=current,
             kind=kind,

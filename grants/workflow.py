@@ -16,7 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from digitalees.figures import figures_changed
+
 from .models import Application, Status, StatusChange
+
+# The public figures' name for decisions and payments (digitalees.figures): renewed by
+# every move of an application and every payment.
+GRANTS_DATA = "grants"
 
 APPLICANT, AGENCY = "applicant", "agency"
 
@@ -106,6 +112,7 @@ def transition(
                 code="transition",
             )
         now = timezone.now()
+        figures_changed(GRANTS_DATA)
         change = StatusChange.objects.create(
             application=current,
             from_status=current.status,

@@ -7,4 +7,7 @@ class NetworkConfig(AppConfig):
     verbose_name = _("EES network")
 
     def ready(self):
-        from . import receivers  # noqa: F401  (connects them)
+        from . import (
+            receivers,  # noqa: F401  (connects them)
+            tasks,  # noqa: F401  (registers the tasks that beat runs by name)
+        )

@@ -1,14 +1,25 @@
 """Reads about organisations that other apps and the dashboard need."""
 
+import datetime
 import secrets
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db.models import Count, Q
+from django.utils import timezone
 
+from digitalees.figures import cached_figures
 from digitalees.roles import COACH_GROUP
 
-from .models import CoachAssignment, Membership, Organisation
+from .models import (
+    AttendanceStatus,
+    CoachAssignment,
+    Event,
+    Experience,
+    Membership,
+    Organisation,
+)
 
 
 def memberships_for(user):
@@ -117,3 +128,58 @@ def library_version() -> str:
 
 def library_changed() -> None:
     cache.set(LIBRARY_VERSION_KEY, secrets.token_hex(8), timeout=None)
+
+
+# --- The programme's public figures (digitalees.figures) --------------------------------
+
+# The data names of network's public figures: their versions are renewed by the writes
+# that change them (organisations registered or deleted; experiences, events and
+# registrations). Every app's figures depend on the first: an organisation deleted takes
+# its results, enrolments and applications with it.
+ORGANISATIONS_DATA = "network.organisations"
+ACTIVITY_DATA = "network.activity"
+
+
+@dataclass(frozen=True)
+class PublicFigures:
+    organisations: int  # registered
+    experiences: int  # published
+    # (end, people present) of each published event not cancelled: which ones are held
+    # depends on the time of reading, not on a write.
+    events: tuple[tuple[datetime.datetime, int], ...]
+
+    def events_held(self, now=None) -> int:
+        now = now or timezone.now()
+        return sum(1 for ends_at, _present in self.events if ends_at < now)
+
+    def attendance(self, now=None) -> int:
+        """People present at the events held (as staff recorded it)."""
+        now = now or timezone.now()
+        return sum(present for ends_at, present in self.events if ends_at < now)
+
+
+def public_figures() -> PublicFigures:
+    """Organisations registered, experiences published, events and their attendance:
+    three queries when they changed, none otherwise."""
+    return cached_figures(
+        "network", depends_on=(ORGANISATIONS_DATA, ACTIVITY_DATA), compute=_public_figures
+    )
+
+
+def _public_figures() -> PublicFigures:
+    events = (
+        Event.objects.published()
+        .filter(cancelled_at__isnull=True)
+        .annotate(
+            present=Count(
+                "registrations", filter=Q(registrations__attendance=AttendanceStatus.PRESENT)
+            )
+        )
+        .order_by("ends_at")
+        .values_list("ends_at", "present")
+    )
+    return PublicFigures(
+        organisations=Organisation.objects.count(),
+        experiences=Experience.objects.published().count(),
+        events=tuple(events),
+    )

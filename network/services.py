@@ -16,11 +16,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
+from digitalees.figures import figures_changed
 from digitalees.mail import send_templated_mail
 from digitalees.roles import is_coach
 
 from .models import CoachAssignment, Invitation, Membership, Organisation, Topic
-from .selectors import is_last_admin
+from .selectors import ORGANISATIONS_DATA, is_last_admin
 from .signals import organisation_changed
 from .text import fold
 
@@ -113,6 +114,7 @@ def organisation_create(*, user, **fields) -> Organisation:
     _fold_search_text(organisation)
     organisation.save()
     Membership.objects.create(user=user, organisation=organisation, role=Membership.Role.ADMIN)
+    figures_changed(ORGANISATIONS_DATA)
     return organisation
 
 
@@ -141,9 +143,11 @@ def organisations_create_bulk(
         taken.add(organisation.slug)
         organisation.full_clean(exclude=["slug"], validate_unique=False)
         _fold_search_text(organisation)
+    figures_changed(ORGANISATIONS_DATA)
     return Organisation.objects.bulk_create(organisations, batch_size=batch_size)
 
 
+@transaction.atomic  # the stored row is locked below: outside a transaction that fails
 def organisation_update(*, organisation: Organisation, **fields) -> Organisation:
     """Save an edit (`fields`, or what a form already set on the instance: the profile page,
     the Django admin) and tell the other apps which fields changed

@@ -19,7 +19,7 @@ from .forms import (
     OrganisationForm,
     StaffOrganisationFilterForm,
 )
-from .models import CoachAssignment, Organisation, Resource
+from .models import CoachAssignment, Organisation
 from .rules import get_invitation_for, get_membership_for, get_organisation_for
 
 
@@ -372,25 +372,3 @@ def coach_unassign(request, slug, pk):
         % {"name": assignment.coach.display_name, "organisation": organisation},
     )
     return redirect(organisation)
-
-
-@require_GET
-def resource_detail(request, slug):
-    """A resource of the library, in the reader's language: its content, its document, its
-    address elsewhere. Public; an unpublished resource, or one that opens nothing, is 404."""
-    resource = get_object_or_404(
-        Resource.objects.published().openable().prefetch_related("topics"), slug=slug
-    )
-    return render(
-        request,
-        "network/resource_detail.html",
-        {
-            "resource": resource,
-            "paragraphs": [p for p in resource.tr("body").split("\n\n") if p.strip()],
-            # The content is written in French first: say so to an English reader who
-            # gets the French text.
-            "body_in_french": bool(resource.body_fr)
-            and not resource.body_en
-            and request.LANGUAGE_CODE != "fr",
-        },
-    )

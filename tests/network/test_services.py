@@ -240,3 +240,13 @@ def test_adding_a_member_again_only_ever_raises_their_role():
     services.membership_add(organisation=organisation, user=user, role="admin")
     services.membership_add(organisation=organisation, user=user, role="member")
     assert Membership.objects.get(organisation=organisation, user=user).role == "admin"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_edit_outside_any_transaction_is_saved():
+    """The profile page calls the service with no transaction of its own (no
+    ATOMIC_REQUESTS): the service's row lock must bring its own."""
+    organisation = OrganisationFactory(province="NA")
+    services.organisation_update(organisation=organisation, province="LG", postcode="4000")
+    organisation.refresh_from_db()
+    assert (organisation.province, organisation.postcode) == ("LG", "4000")
