@@ -11,9 +11,13 @@ themes on every public organisation (about 60 % of them), 3,000 published experi
 with its 15 items and its topics, besides some drafts and submissions), 500 events past and
 future with their registration questions, and 20,000 registrations (confirmed, waiting,
 cancelled, awaiting confirmation; attendance on past events) with their answers; a tenth at
-BENCH_SCALE=small. The volume goes through bulk writes (`digitalees.db.insert_rows`) of the
-rows the services store, their search text and item keys folded by network.text.fold as the
-services fold them.
+BENCH_SCALE=small.
+
+The measured experience and event are written through network.experiences' and
+network.events' services, as a member, staff and registrants do; the volume of experiences
+through network.experiences' bulk service (its search text and item keys folded by the same
+functions), the rest in bulk (`digitalees.db.insert_rows`) as network.events' services store
+it (answers as answers_check keeps them, questions numbered from 1).
 """
 
 import datetime
@@ -26,12 +30,10 @@ from html.parser import HTMLParser
 from urllib.parse import urlencode
 
 from django.urls import NoReverseMatch, reverse
-from django.utils.html import strip_tags
 from django.utils.text import slugify
 
 from bench.measure import FLOW, OPERATION, Item
 from bench.run import HOST, BenchError, check, get
-from network.text import fold
 
 SEED = 11
 
@@ -286,6 +288,20 @@ class ExperienceContent:
     topics: list[str]
     items: list[tuple[str, int, str]]  # (kind, position 1..3, text)
 
+    def as_fields(self) -> dict:
+        """What network.experiences' services take: title, why, story, items by kind,
+        topic codes."""
+        items: dict[str, list[str]] = {}
+        for kind, _position, text in self.items:
+            items.setdefault(kind, []).append(text)
+        return {
+            "title": self.title,
+            "why": self.why,
+            "story": self.story,
+            "items": items,
+            "topics": list(self.topics),
+        }
+
 
 def experience_content(rng: random.Random, story: Story | None = None) -> ExperienceContent:
     """An experience as a member writes it: a kind of project, its three difficulties,
@@ -311,10 +327,15 @@ def experience_content(rng: random.Random, story: Story | None = None) -> Experi
 
 
 def experience_search_text(content: ExperienceContent) -> str:
-    """What the experiences' services store as search_text: the title, why, the story
-    without its tags and every item, folded (accents and case ignored)."""
-    texts = [content.title, content.why, strip_tags(content.story)]
-    return fold(" ".join([*texts, *(text for _kind, _position, text in content.items)]))
+    """What network.experiences stores as search_text (its pure function)."""
+    from network.experiences.services import search_text_of
+
+    return search_text_of(
+        title=content.title,
+        why=content.why,
+        story=content.story,
+        item_texts=(text for _kind, _position, text in content.items),
+    )
 
 
 # --- events ---------------------------------------------------------------------------
@@ -577,11 +598,14 @@ class Fill:
 
     # --- experiences ----------------------------------------------------------------
 
-    def experiences(self, count: int, organisations, *, story: Story | None = None) -> list[int]:
-        """`count` published experiences (and UNPUBLISHED_SHARE more, not published) of
-        public organisations not sharing one yet, one each; their ids, published first."""
+    def experiences(self, count: int, organisations) -> list[int]:
+        """`count` published experiences (and UNPUBLISHED_SHARE more, drafts, submissions
+        and some sent back) of public organisations not sharing one yet, one each, through
+        network.experiences' bulk service, with their moderation steps; their ids."""
         from digitalees.db import insert_rows
-        from network.models import Experience, ExperienceItem, ExperienceModeration
+        from digitalees.models import User
+        from network.experiences.services import experiences_create_bulk
+        from network.models import ExperienceModeration, Organisation
 
         rng = self.rng
         authors = self._admins([pk for pk, _public in organisations])
@@ -591,15 +615,18 @@ class Fill:
             if is_public and pk not in self.with_experience and pk in authors
         ]
         unpublished = round(count * UNPUBLISHED_SHARE)
-        if len(candidates) < count + unpublished:
+        chosen = candidates[: count + unpublished]
+        if len(chosen) < count + unpublished:
             raise BenchError(
                 f"network: {len(candidates)} public organisations for "
                 f"{count + unpublished} experiences"
             )
-        rows, contents, moderations = [], [], []
-        for n, organisation_id in enumerate(candidates[: count + unpublished]):
+        owners = Organisation.objects.only("pk").in_bulk(chosen)
+        users = User.objects.only("pk").in_bulk([authors[pk] for pk in chosen])
+        data, moderations = [], []
+        for n, organisation_id in enumerate(chosen):
             self.with_experience.add(organisation_id)
-            content = experience_content(rng, story if n == 0 else None)
+            content = experience_content(rng)
             published = n < count
             status = "published" if published else rng.choice(["draft", "submitted", "returned"])
             created = self.now - datetime.timedelta(days=rng.uniform(30, 720))
@@ -607,59 +634,27 @@ class Fill:
             published_at = (
                 submitted + datetime.timedelta(days=rng.uniform(1, 10)) if published else None
             )
+            remarks = "Pourriez-vous préciser le budget ?" if status == "returned" else ""
             author = authors[organisation_id]
-            rows.append(
+            data.append(
                 {
-                    "organisation_id": organisation_id,
-                    "author_id": author,
-                    "slug": f"{slugify(content.title)[:190]}-{next(self.slugs)}",
-                    "title": content.title,
-                    "language": "fr",
-                    "why": content.why,
-                    "story": content.story,
+                    "organisation": owners[organisation_id],
+                    "author": users[author],
                     "status": status,
-                    "remarks": (
-                        "Pourriez-vous préciser le budget ?" if status == "returned" else ""
-                    ),
-                    "search_text": experience_search_text(content),
                     "created_at": created,
-                    "updated_at": published_at or submitted or created,
                     "submitted_at": submitted,
                     "published_at": published_at,
+                    "remarks": remarks,
+                    **content.as_fields(),
                 }
             )
-            contents.append(content)
             if submitted:
-                moderations.append((len(rows) - 1, "submitted", author, "", submitted))
+                moderations.append((n, "submitted", author, "", submitted))
             if published:
-                moderations.append((len(rows) - 1, "published", self.staff_id, "", published_at))
+                moderations.append((n, "published", self.staff_id, "", published_at))
             elif status == "returned":
-                moderations.append(
-                    (len(rows) - 1, "returned", self.staff_id, rows[-1]["remarks"], submitted)
-                )
-        ids = insert_rows(Experience, rows)
-        insert_rows(
-            ExperienceItem,
-            [
-                {
-                    "experience_id": pk,
-                    "kind": kind,
-                    "position": position,
-                    "text": text,
-                    "key": fold(text),
-                }
-                for pk, content in zip(ids, contents, strict=True)
-                for kind, position, text in content.items
-            ],
-        )
-        insert_rows(
-            Experience.topics.through,
-            [
-                {"experience_id": pk, "topic_id": self.topics[code]}
-                for pk, content in zip(ids, contents, strict=True)
-                for code in content.topics
-            ],
-        )
+                moderations.append((n, "returned", self.staff_id, remarks, submitted))
+        ids = [e.pk for e in experiences_create_bulk(experiences=data)]
         insert_rows(
             ExperienceModeration,
             [
@@ -884,6 +879,7 @@ def top_up(bench) -> None:
 # first fill already, so that the small count renders the same list as the full one).
 EXPERIENCE_QUERY_WORD, EXPERIENCE_QUERY_TOPIC = "bénévoles", "tools"
 MEASURED_STORY = STORIES[0]  # mentions bénévoles, about tools
+MEASURED_EVENT_REGISTRATIONS = 30  # members, half the seats
 
 
 def directory_word(organisation) -> str:
@@ -893,43 +889,121 @@ def directory_word(organisation) -> str:
 
 class _Rows:
     def __init__(self, bench):
-        from network.models import Organisation
-
-        self.bench = bench
         from digitalees.models import User
 
-        self.fill = Fill(staff_id=User.objects.get(email="agence@bench.test").pk)
+        self.bench = bench
+        self.staff = User.objects.get(email="agence@bench.test")
+        self.fill = Fill(staff_id=self.staff.pk)
         first = _organisations()
         self.first_ids = {pk for pk, _public in first}
         self.fill.themes(first)
-        # The measured experience: the first one, of the first public organisation.
-        ids = self.fill.experiences(FIRST.experiences, first, story=MEASURED_STORY)
-        from network.models import Experience
-
-        self.experience = Experience.objects.select_related("organisation").get(pk=ids[0])
-        self.organisation = Organisation.objects.get(pk=self.experience.organisation_id)
-        # The measured event: to come, with seats and three questions, half full.
-        rng = random.Random(SEED + 1)
-        measured = EventSpec(
-            kind="workshop",
-            title_fr="Atelier : choisir son outil de gestion",
-            title_en="Workshop: choosing a management tool",
-            starts_in_days=21,
-            hours=3,
-            capacity=60,
-            online=False,
-            venue=VENUES[0],
-            questions=QUESTIONS[:3],
-            topics=["tools"],
-            registrations=30,
+        self.experience = self._measured_experience(first)
+        self.organisation = self.experience.organisation
+        self.fill.experiences(FIRST.experiences - 1, first)
+        self.event = self._measured_event(first)
+        others = event_specs(
+            random.Random(SEED + 1),
+            FIRST.events - 1,
+            FIRST.registrations - MEASURED_EVENT_REGISTRATIONS,
         )
-        others = event_specs(rng, FIRST.events - 1, FIRST.registrations - measured.registrations)
-        event_ids = self.fill.events([measured, *others], first)
-        from network.models import Event
-
-        self.event = Event.objects.get(pk=event_ids[0])
+        self.fill.events(others, first)
         self.visitor = self._visitor()
         self.registered = itertools.count(1)
+
+    def _measured_experience(self, organisations):
+        """The experience opened: the first public organisation's, written, submitted and
+        published through network.experiences' services, as a member and staff do."""
+        from digitalees.models import User
+        from network.experiences import services
+        from network.models import Organisation, Topic
+
+        fill = self.fill
+        authors = fill._admins([pk for pk, _public in organisations])
+        organisation = Organisation.objects.get(
+            pk=next(pk for pk, public in organisations if public and pk in authors)
+        )
+        fill.with_experience.add(organisation.pk)
+        author = User.objects.get(pk=authors[organisation.pk])
+        fields = experience_content(random.Random(SEED + 3), MEASURED_STORY).as_fields()
+        topics = Topic.objects.filter(code__in=fields.pop("topics"))
+        experience = services.experience_create(
+            organisation=organisation, author=author, topics=topics, **fields
+        )
+        services.experience_submit(experience=experience, by=author)
+        services.experience_publish(experience=experience, by=self.staff)
+        fill.written = Volume(1, fill.written.events, fill.written.registrations)
+        experience.refresh_from_db()
+        return experience
+
+    def _measured_event(self, organisations):
+        """The event registered for: a workshop in three weeks with 60 seats and three
+        questions, saved through network.events' services, with members registered."""
+        from django.utils import timezone
+
+        from network.events import services
+        from network.models import Event, EventQuestion, Membership, Topic
+
+        starts = (timezone.now() + datetime.timedelta(days=21)).replace(
+            hour=9, minute=30, second=0, microsecond=0
+        )
+        name, address = VENUES[0]
+        event = services.event_save(
+            event=Event(
+                kind="workshop",
+                title_fr="Atelier : choisir son outil de gestion",
+                title_en="Workshop: choosing a management tool",
+                description_fr="Comparer trois outils de gestion à partir de vos besoins, "
+                "avec des EES qui les utilisent.",
+                description_en="Compare three management tools against your needs, with "
+                "social enterprises that use them.",
+                starts_at=starts,
+                ends_at=starts + datetime.timedelta(hours=3),
+                venue=name,
+                address=address,
+                capacity=60,
+                is_published=True,
+            ),
+            topics=Topic.objects.filter(code="tools"),
+            by=self.staff,
+        )
+        for label_fr, label_en, kind, options, required in QUESTIONS[:3]:
+            services.question_save(
+                question=EventQuestion(
+                    event=event,
+                    label_fr=label_fr,
+                    label_en=label_en,
+                    kind=kind,
+                    options=options,
+                    required=required,
+                )
+            )
+        questions = list(event.questions.all())
+        rng = random.Random(SEED + 4)
+        admins = (
+            Membership.objects.filter(
+                organisation_id__in=[pk for pk, _public in organisations], role="admin"
+            )
+            .select_related("user", "organisation")
+            .order_by("pk")[:MEASURED_EVENT_REGISTRATIONS]
+        )
+        for membership in admins:
+            user = membership.user
+            services.registration_create(
+                event=event,
+                email=user.email,
+                first_name=user.first_name,
+                last_name=user.last_name,
+                user=user,
+                organisation=membership.organisation,
+                answers={q.pk: _answer(rng, q.kind, q.options) for q in questions},
+            )
+        fill = self.fill
+        fill.written = Volume(
+            fill.written.experiences,
+            fill.written.events + 1,
+            fill.written.registrations + len(admins),
+        )
+        return event
 
     def _visitor(self):
         from django.test import Client

@@ -209,9 +209,10 @@ def test_networks_fill_writes_rows_as_the_services_leave_them():
     for organisation in organisations:
         MembershipFactory(organisation=organisation, role="admin")
     fill = network.Fill(staff_id=AgencyStaffFactory().pk)
+    assert sum(o.is_public for o in organisations) >= 11  # 10 experiences and 1 more
     rows = network._organisations()
     fill.themes(rows)
-    ids = fill.experiences(10, rows, story=network.MEASURED_STORY)
+    ids = fill.experiences(10, rows)
     specs = network.event_specs(random.Random(2), 4, 60)
     fill.events(specs, rows)
 
@@ -221,10 +222,21 @@ def test_networks_fill_writes_rows_as_the_services_leave_them():
     assert Experience.objects.published().count() == 10
     assert Experience.objects.exclude(status="published").count() == 1  # 10 % more
     assert set(Experience.objects.values_list("organisation_id", flat=True)) <= public
-    measured = Experience.objects.get(pk=ids[0])
-    assert measured.items.count() == 15 and measured.topics.filter(code="tools").exists()
-    assert measured.moderations.filter(action="published").exists()
-    assert fold(network.EXPERIENCE_QUERY_WORD) in measured.search_text
+    first = Experience.objects.get(pk=ids[0])
+    assert first.items.count() == 15 and first.topics.exists()
+    assert first.moderations.filter(action="published").exists()
+    assert first.search_text == network.experience_search_text(
+        network.ExperienceContent(
+            title=first.title,
+            why=first.why,
+            story=first.story,
+            topics=[],
+            items=sorted(
+                ((i.kind, i.position, i.text) for i in first.items.all()),
+                key=lambda item: (network.ITEM_KINDS.index(item[0]), item[1]),
+            ),
+        )
+    )
     for item in ExperienceItem.objects.all():
         assert item.key == fold(item.text)
     assert Event.objects.count() == 4
