@@ -29,6 +29,10 @@ def tranche_paid(application: Application, payment: Payment) -> None:
         "amount": payment.amount,
         "paid_on": payment.paid_on,
         "payment_reference": payment.reference,
+        # The paid grant invites the organisation to share its experience (DESIGN.md).
+        "experience_path": reverse(
+            "network:experience_create", kwargs={"slug": application.organisation.slug}
+        ),
     }
     for email in applicant_emails(application):
         send_templated_mail(

@@ -3,10 +3,10 @@ experience's page, the moderation queue."""
 
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Exists, F, Func, Min, OuterRef, Prefetch, QuerySet
+from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, QuerySet
 
 from network.models import (
     Experience,
@@ -19,15 +19,6 @@ from network.models import (
 from network.text import fold
 
 Kind = ExperienceItem.Kind
-
-# The same expression as the migration's GIN index experience_search_fts_idx
-# (to_tsvector('french'::regconfig, search_text)): written so, PostgreSQL uses the index.
-FRENCH_DOCUMENT = Func(
-    F("search_text"),
-    function="to_tsvector",
-    template="to_tsvector('french'::regconfig, %(expressions)s)",
-    output_field=SearchVectorField(),
-)
 
 
 @dataclass(frozen=True)
@@ -58,10 +49,11 @@ def search(queryset: QuerySet, q: str) -> QuerySet:
         return queryset
     if connection.vendor == "postgresql":
         query = SearchQuery(folded, config="french", search_type="websearch")
+        # The stored vector (services.search_vectors_refresh), GIN-indexed
+        # (experience_search_vector_idx).
         return (
-            queryset.annotate(document=FRENCH_DOCUMENT)
-            .filter(document=query)
-            .annotate(rank=SearchRank(F("document"), query))
+            queryset.filter(search_vector=query)
+            .annotate(rank=SearchRank(F("search_vector"), query))
             .order_by("-rank", "-published_at", "-pk")
         )
     for word in folded.split():

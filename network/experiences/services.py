@@ -16,9 +16,10 @@ from io import BytesIO
 import filetype
 import nh3
 from django.contrib.auth import get_user_model
+from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -28,6 +29,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from digitalees.figures import figures_changed
 from digitalees.mail import send_templated_mail
 from digitalees.roles import AGENCY_GROUP
 from network.models import (
@@ -40,6 +42,7 @@ from network.models import (
     Topic,
 )
 from network.rules import EDITABLE_EXPERIENCE
+from network.selectors import ACTIVITY_DATA
 from network.text import fold
 
 from . import selectors
@@ -114,6 +117,15 @@ def normalise_items(items: Mapping[str, Sequence[str]] | None) -> list[tuple[str
                     )
                 rows.append((kind, position, text))
     return rows
+
+
+def search_vectors_refresh(pks: Iterable[int]) -> None:
+    """Store the French tsvector of these experiences' search_text (PostgreSQL: the
+    full-text search reads the stored, indexed column; elsewhere nothing to store)."""
+    if connection.vendor == "postgresql":
+        Experience.objects.filter(pk__in=list(pks)).update(
+            search_vector=SearchVector("search_text", config="french")
+        )
 
 
 def search_text_of(*, title: str, why: str, story: str, item_texts: Iterable[str]) -> str:
@@ -195,6 +207,7 @@ def experience_create(
     )
     experience.full_clean(exclude=["why"])
     experience.save()
+    search_vectors_refresh([experience.pk])
     _write_items(experience, rows)
     experience.topics.set(list(topics))
     return experience
@@ -233,6 +246,7 @@ def experience_update(
     experience.updated_at = timezone.now()
     experience.full_clean(exclude=["why", "slug"])
     experience.save()
+    search_vectors_refresh([experience.pk])
     _write_items(experience, rows)
     experience.topics.set(list(topics))
     return experience
@@ -567,7 +581,11 @@ def experiences_create_bulk(*, experiences: Sequence[Mapping], batch_size: int =
         rows.append(experience)
         all_items.append(items)
     created = Experience.objects.bulk_create(rows, batch_size=batch_size)
+    search_vectors_refresh(e.pk for e in created)
     transaction.on_commit(selectors.forget_most_cited)
+    # No save signal for bulk rows: the public figures are told here (network.receivers
+    # tells them for the rows saved one by one).
+    figures_changed(ACTIVITY_DATA)
     ExperienceItem.objects.bulk_create(
         (
             ExperienceItem(experience=e, kind=kind, position=pos, text=text, key=fold(text))

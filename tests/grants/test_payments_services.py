@@ -5,6 +5,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -139,6 +140,9 @@ def test_the_balance_paid_closes_the_application_and_the_applicant_hears_of_it(
     assert "VIR-SOLDE-7" in paid[0].body
     assert "clôturé" in paid[0].body
     assert paid[0].to == [application.created_by.email]
+    # ... and invited to share its experience, with the link to write it.
+    write = reverse("network:experience_create", kwargs={"slug": application.organisation.slug})
+    assert write in paid[0].body
 
 
 def test_the_advance_paid_is_told_to_the_applicant(mailoutbox, django_capture_on_commit_callbacks):

@@ -6,6 +6,7 @@ import datetime
 import factory
 from django.utils import timezone
 
+from network.experiences.services import search_vectors_refresh
 from network.models import (
     Event,
     Experience,
@@ -58,6 +59,7 @@ class ExperienceFactory(factory.django.DjangoModelFactory):
         )
         self.search_text = experience_search_text(self)
         self.save(update_fields=["search_text"])
+        search_vectors_refresh([self.pk])
 
     @factory.post_generation
     def topics(self, create, extracted, **kwargs):

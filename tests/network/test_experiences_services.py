@@ -1,8 +1,10 @@
 from io import BytesIO
 
 import pytest
+from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from PIL import Image
 
 from network.experiences import services
@@ -76,6 +78,24 @@ def test_update_rewrites_items_and_search_text(organisation, member):
     assert experience.title == "Nouveau titre"
     assert list(experience.items.values_list("key", flat=True)) == ["confiance"]
     assert "confiance" in experience.search_text and "nextcloud" not in experience.search_text
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the stored French tsvector")
+def test_the_stored_search_vector_follows_each_write(organisation, member):
+    """The search reads the stored vector: an edit's new words are found at once, the old
+    ones no longer; the bulk variant stores its rows' vectors too."""
+    experience = draft(organisation, member)
+    services.experience_update(
+        experience=experience, title="Nouveau titre", why="Parce que la confiance compte."
+    )
+    matching = Experience.objects.filter(search_vector=SearchQuery("confiance", config="french"))
+    assert list(matching) == [experience]
+    assert not Experience.objects.filter(search_vector=SearchQuery("nextcloud", config="french"))
+    [bulk] = services.experiences_create_bulk(
+        experiences=[{"organisation": organisation, "title": "Les paniers", "why": "Vendre."}]
+    )
+    bulk_matching = Experience.objects.filter(search_vector=SearchQuery("panier", config="french"))
+    assert list(bulk_matching) == [bulk]
 
 
 def test_submit_requires_everything(organisation, member, mailoutbox, english):
