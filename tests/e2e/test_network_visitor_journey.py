@@ -33,9 +33,11 @@ from network.models import (
     Organisation,
     Registration,
     RegistrationStatus,
+    Resource,
     Subscriber,
     Topic,
 )
+from network.text import fold
 from tests.diagnostic.conftest import answer_everything
 from tests.factories import AgencyStaffFactory, MembershipFactory, OrganisationFactory
 from tests.network.experiences_helpers import image_upload
@@ -331,6 +333,13 @@ def test_a_visitor_finds_reads_registers_and_reads_the_figures(
     expect(page).to_have_url(re.compile(r"[?&]theme=skills"))
     expect(results).to_have_count(1)
 
+    # The list's Atom feed (linked from the page) has the three experiences.
+    feed = page.request.get(reverse("network:experience_feed"))
+    assert feed.status == 200
+    assert feed.headers["content-type"].startswith("application/atom+xml")
+    for _slug, fields in EXPERIENCES:
+        assert fields["title"] in feed.text()
+
     # --- One experience, read --------------------------------------------------------------
     follow(page, results.first)
     expect(page).to_have_url(re.compile(rf"/experiences/{namur_experience.slug}/$"))
@@ -391,6 +400,11 @@ def test_a_visitor_finds_reads_registers_and_reads_the_figures(
             "counter": 1
         }
     expect(page.locator("main")).to_contain_text(one_seat)
+    ics_link = page.locator(f"main a[href='{reverse('network:event_ics', args=[event.slug])}']")
+    calendar_file = page.request.get(ics_link.get_attribute("href"))
+    assert calendar_file.status == 200
+    assert calendar_file.headers["content-type"].startswith("text/calendar")
+    assert "BEGIN:VEVENT" in calendar_file.text()
 
     email = "camille.lambert@ressourcerie.example.be"
     form = form_with(page, "first_name")
@@ -444,6 +458,25 @@ def test_a_visitor_finds_reads_registers_and_reads_the_figures(
     assert mimetype.startswith("text/calendar")
     assert "BEGIN:VEVENT" in ics and "METHOD:REQUEST" in ics
     assert event.title_fr.split(":")[0].strip() in ics
+
+    # --- The resource library: a word searched without its accents, a guide opened -----
+    guide = (
+        Resource.objects.published()
+        .exclude(body_fr="")
+        .filter(url="", title_fr__regex=r"[éèêàç]")
+        .order_by("pk")
+        .first()
+    )
+    assert guide is not None, "The starter library has no guide of its own with an accent"
+    accented = next(w for w in guide.title_fr.split() if fold(w) != w.lower())
+    follow(page, _open_network_menu(page, "network:resource_list"))
+    search = form_with(page, "q")
+    search.locator("[name=q]").fill(fold(accented).strip(".,:;!?«»()"))
+    follow(page, submit_button(search))
+    found = page.locator(f"main article h3 a[href='{guide.get_absolute_url()}']")
+    expect(found).to_have_count(1)
+    follow(page, found)
+    expect(page.get_by_role("heading", level=1)).to_have_text(guide.title_fr)
 
     # --- The newsletter: subscribe, confirm from the e-mail -----------------------------
     follow(page, _open_network_menu(page, "network:newsletter_subscribe"))
