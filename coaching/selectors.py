@@ -1,5 +1,6 @@
 """Reads of coaching's core that several views, the dashboards and other apps need."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Avg, Count, F, Min, Q
@@ -287,7 +288,7 @@ def enrolments_of(organisation) -> list:
 class PublicFigures:
     enterprises_coached: int  # organisations enrolled in a cohort
     # The change in maturity of coached enterprises: the mean of their first result before
-    # their (first) enrolment and of their latest since, over the organisations that have
+    # their (first) cohort started and of their latest since, over the organisations that have
     # both (per dimension: both with that dimension's score).
     overall: Change
     by_dimension: dict[str, Change]
@@ -307,12 +308,16 @@ def _mean(values: list[float]) -> float | None:
 
 
 def _public_figures() -> PublicFigures:
-    enrolled = dict(
-        Enrolment.objects.values("organisation_id")
-        .annotate(first=Min("enrolled_at"))
+    # Coaching begins when the enterprise's first cohort starts (an enrolment may well be
+    # recorded after that day): "before" is a result from before it, "after" one since.
+    zone = timezone.get_current_timezone()
+    enrolled = {
+        organisation_id: datetime.datetime.combine(first, datetime.time.min, tzinfo=zone)
+        for organisation_id, first in Enrolment.objects.values("organisation_id")
+        .annotate(first=Min("cohort__starts_on"))
         .order_by()
         .values_list("organisation_id", "first")
-    )
+    }
     # Coached enterprises are a few dozen: their results are read, then paired here.
     results = Result.objects.filter(organisation_id__in=list(enrolled)).order_by(
         "organisation_id", "created_at", "pk"

@@ -268,9 +268,9 @@ def _sections(figures: dict) -> list[Section]:
                 ],
                 title=title,
                 description=gettext(
-                    "For the coached enterprises with a diagnostic before their enrolment and "
-                    "one since: the mean score of the first before and of the latest since; "
-                    "the table below gives the same figures."
+                    "For the coached enterprises with a diagnostic from before their coaching "
+                    "began and one since: the mean score of the first before and of the latest "
+                    "since; the table below gives the same figures."
                 ),
                 missing=missing,
             ),

@@ -15,7 +15,6 @@ from django.utils import timezone, translation
 from django.utils.formats import number_format
 from django.utils.html import escape
 
-from coaching.models import Enrolment
 from diagnostic import services as diagnostic_services
 from diagnostic.models import Questionnaire, Result
 from diagnostic.selectors import questionnaire_structure, visible_question_ids
@@ -202,15 +201,13 @@ def test_a_diagnostic_submitted_one_by_one_refreshes_the_figures(
 
 
 def _coached(organisations, *, before_rank=1, after_rank=3):
-    """Each organisation diagnosed 60 days ago, enrolled 20 days ago, diagnosed again since."""
+    """Each organisation diagnosed 90 and 60 days ago, in a cohort that started 20 days ago
+    (enrolled today: coaching counts from the cohort's start), diagnosed again since."""
     _diagnose(organisations, rank=0, days_ago=90)  # the first before: this one counts
     _diagnose(organisations, rank=before_rank, days_ago=60)
-    cohort = make_cohort()
+    cohort = make_cohort(starts_on=timezone.localdate() - datetime.timedelta(days=20))
     for organisation in organisations:
         enrol(organisation, cohort)
-    Enrolment.objects.filter(organisation__in=organisations).update(
-        enrolled_at=timezone.now() - datetime.timedelta(days=20)
-    )
     _diagnose(organisations, rank=2, days_ago=10)
     _diagnose(organisations, rank=after_rank, days_ago=1)  # the latest since: this one
 

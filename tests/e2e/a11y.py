@@ -8,7 +8,8 @@ end, so that one run of a journey reports every page's problems, not just the fi
 
 Each audited page is also checked
 - at a phone's width (PHONE): the same address opened in a second tab of the same browser
-  context (same cookies) 390 px wide, audited by axe too;
+  context (same cookies) 390 px wide, audited by axe too (a page that answered a POST, such
+  as a form's errors, is narrowed in place instead: it cannot be asked for again);
 - at both widths, for horizontal overflow (nothing may be wider than the viewport: wide tables
   scroll inside their own region) and for layout shifts while it loads (the cumulative score
   must stay under LAYOUT_SHIFT_LIMIT, the threshold of a "good" page);
@@ -286,7 +287,13 @@ def _keep_document(audit: PageAudit, page, path: str) -> None:
 
 
 def _audit_at_phone_width(page, audit: PageAudit, path: str) -> None:
-    """The same address in another tab of the same context, at a phone's width."""
+    """The same address in another tab of the same context, at a phone's width; a page that
+    answered a form's POST (its errors shown by an action's view) cannot be asked for again,
+    so it is narrowed where it is, then widened back."""
+    response = audit.last_document
+    if response is not None and response.url == page.url and response.request.method != "GET":
+        _audit_in_place_at_phone_width(page, audit, path)
+        return
     phone = page.context.new_page()
     try:
         phone.set_viewport_size(PHONE)
@@ -298,3 +305,23 @@ def _audit_at_phone_width(page, audit: PageAudit, path: str) -> None:
         audit.layout.extend(_layout_problems(phone, where))
     finally:
         phone.close()
+
+
+def _audit_in_place_at_phone_width(page, audit: PageAudit, path: str) -> None:
+    """axe and the overflow check on the page itself at a phone's width (its layout shifts
+    were measured as it loaded, at its own width)."""
+    size = page.viewport_size
+    page.set_viewport_size(PHONE)
+    try:
+        # Two frames: the page is laid out again at the new width before it is measured.
+        page.evaluate(
+            "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))"
+        )
+        where = f"{path} at {PHONE['width']} px"
+        audit.violations.extend((f"{path} (phone)", page.title(), v) for v in _axe(page))
+        audit.layout.extend(
+            f"{where}: wider than the viewport: {what}" for what in page.evaluate(_OVERFLOW)
+        )
+    finally:
+        if size:
+            page.set_viewport_size(size)
