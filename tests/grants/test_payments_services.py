@@ -5,8 +5,8 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.urls import reverse
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from digitalees.money import euros

@@ -1,0 +1,34 @@
+BBBBBBB BBBBBBBBBBBBBBBBBBBBBBBBBBBB
+BBBB BBBB BBBBBBB BBBBBBB
+ #
+
+BBBBB BBBBBBBBBB gettext(u'Confirm Email Address') BBBBBBBB BBBBBBBBBB
+BBBBB BBBBBBB
+  BBBBBBB BB gettext(u'Confirm Email Address') BBBBBBBBBB
+  BB BBBBBBBBBBBB
+    BB BBBBBBBBBBB
+      BBBBBBB B
+         gettext(u'Confirm that %(email)s is your e-mail address: you will use it to log in to DigitalEES.') 
+          SSSSSSS SSSS SSSSSSSSS SS SSSS SSSSSS SSSSSSSS SSS SSSS SSS SS SS SSS SS SS SSSSSSSSSSS
+        
+      BBBBBBBBBB
+      BBB BBBBBBBBBBBBBBBBBBBBBBB BBBBBBBBBBBBBBBB BB BBBBBBBBBB
+      BBBBBBB BBBB BBBBBBBBBBBBB BBBBBBBBBBBBBBBBB
+        BBBB BBBBBBB
+          BBBBBBBBBB
+          
+          BBBBBBB BBBBBB BBBBBBBBBBBBB gettext(u'Confirm my address') BBBBBBBBBB
+        BBBBBBB
+      BBBBBBBBBB
+    BBBB
+      BBBBBBB B
+         gettext(u'Unable to confirm %(email)s because it is already confirmed by a different account.') SSSSSS SS SSSSSSS SSSSSSSSS SSSSSSS SS SS SSSSSSS SSSSSSSSS SS S SSSSSSSSS SSSSSSSS
+      BBBBBBBBBB
+    BBBBB
+  BBBB
+    BBB BBBBBBBBBBBBBBB BB BBBBBBBBB
+    BBBBBBB B
+       gettext(u'This email confirmation link expired or is invalid. Please <a href="%(email_url)s">issue a new email confirmation request</a>.') SSSS SSSSS SSSSSSSSSSSS SSSS SSSSSSS SS SS SSSSSSSS SSSSSS SS SSSSSSSSSSSSSSSSSSSSSSSSSS S SSS SSSSS SSSSSSSSSSSS SSSSSSSSSSSS
+    BBBBBBBBBB
+  BBBBB
+BBBBBBBB BBBBBBB

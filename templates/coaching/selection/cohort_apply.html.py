@@ -1,0 +1,48 @@
+BBBBBBB BBBBBBBBBBB
+BBBB BBBB BBBBBBBBBBBBBBBBB
+BBBBB BBBBB gettext(u'Apply: %(name)s') SSSSSS SSSSSSSSBBBBBBBB BBBBB
+
+BBBBB BBBBBBB
+  XXXX XXXXXXXXXX XXXXXXXXXXXXXXXXXXXXXXXX
+    XXXX XXXXXXXXXXXXXXXXX
+      XXXX XXXXXXXXXXXX gettext(u'Breadcrumb') XX
+        XXX XXXXXXXXXXXXXXXXXXX
+          XXX XXXXXXXXXXXXXXXXXXXXXXXXXX XXXXXXBBB BBBBBBBBBBBBBBBBBBBBXX gettext(u'Calls for the coaching programme') XXXXXXXXX
+          XXX XXXXXXXXXXXXXXXXXXXXXX XXXXXXX XXXXXXXXXXXXXXXXXXXX gettext(u'Apply') XXXXX
+        XXXXX
+      XXXXXX
+      XXX XXXXXXXXXXXXX gettext(u'Apply: %(name)s') SSSSSS SSSSSSSSXXXXX
+      BB BBB BBBBBBB
+        XXXX XXXXXXXXXXXX XXXXXXXXXXXXXX XXXXXXXXXXXXX
+           gettext(u'The call of this cohort is not open: applications are accepted from %(opens)s to %(closes)s, while the agency has the call open.') 
+            SSS SSSS SS SSSS SSSSSS SS SSS SSSSS SSSSSSSSSSSS SSS SSSSSSSS SSSS SSSSSSSSS SS SSSSSSSSSSS SSSSS SSS SSSSSS SSS SSS SSSS SSSSS
+          
+        XXXXXX
+        XX XXXXXXXXXX XXXXXXXXXXXXXXXXXXXXXX XXXXXXBBB BBBBBBBBBBBBBBBBBBBBXX gettext(u'See the open calls') XXXX
+      BBBB BBB BBBBBBBBBBBBBBBBB
+        XXXX XXXXXXXXXXXX XXXXXXXXXXX XXXXXXXXXXXXXX gettext(u'Only an admin of an organisation applies for it. Register your organisation, or ask its admin.') XXXXXX
+        XX XXXXXXXXXX XXXXXXXXXXXX XXXXXXBBB BBBBBBBBBBBBBBBBBBBBBBBBBBBBBXX gettext(u'Register your organisation') XXXX
+      BBBB
+        XX XXXXXXXXXXXXX gettext(u'Apply until %(closes)s. The coaching starts on %(starts)s; the agency tells every applicant its decision by e-mail before then.') 
+          SSSSS SSSSS SSSSSSSSSSS SSS SSSSSSSS SSSSSS SS SSSSSSSSSSS SSS SSSSSS SSSSS SSSSS SSSSSSSSS SSS SSSSSSSS SS SSSSSS SSSSSS SSSSS
+        XXXX
+        BB BBBBBBB
+          XXX gettext(u'Already applied:')  BBB BBBBBBBBBBBB BB BBBBBBBBB BBB BBBBBBBBBBBBX BBBBBBBBBBBXXXX
+        BBBBB
+        XX XXXXXXXXXXXXXXXXXXXXXXXXXX XXXXXXX gettext(u'Fields marked with an asterisk (*) are required.') XXXX
+        XXXX XXXXXXXXXXX XXXXXXXXXXX
+          XXXX XXXXXXXXXXXXXXXX XXXXX
+            XXXXX XXXXXXXXXXXXX XXXXXXXXXXX
+              BBBBBBBBBB
+              FFFFFF
+              XXXX XXXXXXXXXXXXX XXXXXXXXX XXXXX XXXXXX
+                XXXXXXX XXXXXXXXXXXXX XXXXXXXXXX XXXXXXXXXXXXX gettext(u'Send the application') XXXXXXXXX
+                XX XXXXXXXXXX XXXXXXXXXXXXXXXXXXXXXX XXXXXXBBB BBBBBBBBBBBBBBBBBBBBXX gettext(u'Cancel') XXXX
+              XXXXXX
+            XXXXXXX
+          XXXXXX
+        XXXXXX
+      BBBBB
+    XXXXXX
+  XXXXXX
+BBBBBBBB BBBBBBB

@@ -1,0 +1,62 @@
+ #
+ #
+ #
+BBBB BBBB BBBBBBBBBBBBBBB
+XXXXXXXX XXXXXXXXXXXX XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX
+  XXX XXXXXXXXXXXXXXXXXX XXXXXXXXXXXXX gettext(u'Organisations I coach') XXXXX
+  BBBB BBBBBBBBBBBBBBBBBBBBBB
+    BB BBBBBBBBBBBBBBBBBBB
+      XXXX XXXXXXXXXXX XXXXXXXXX XXXXXXXXXXXXXXXX XXXXXXXX XXXXXX
+        XX XXXXXXXXXXXXX
+           ngettext(u'You coach %(counter)s enterprise in a cohort under way.', u'You coach %(counter)s enterprises in cohorts under way.', count) SSS SSSSS SSSSSSSSSSS SSSSSSSSSS SS S SSSSSS SSSSS SSSSPPP PPPPP PPPPPPPPPPP PPPPPPPPPPP PP PPPPPPP PPPPP PPPP
+          BB BBBBBBBBBBBBBBBXXXXX XXXXXXXXXXXXXXXXXX XXXXXXXXXXXXXXXXXXXXXX ngettext(u'%(counter)s action is overdue.', u'%(counter)s actions are overdue.', count) SSSSSSSSSSS SSSSSS SS SSSSSSSSPPPPPPPPPPP PPPPPPP PPP PPPPPPPPXXXXXXXBBBB gettext(u'No action is overdue.') BBBBB
+          BB BBBBBBBBBBBBBBBBBBBB ngettext(u'%(counter)s enterprise has no plan yet.', u'%(counter)s enterprises have no plan yet.', count) SSSSSSSSSSS SSSSSSSSSS SSS SS SSSS SSSSPPPPPPPPPPP PPPPPPPPPPP PPPP PP PPPP PPPPBBBBB
+        XXXX
+        XXXXXXX XXXXXXXXXX XXXXXXXXXXXX XXXXXXBBB BBBBBBBBBBBBBBBBBBBBBBBBBBXX gettext(u'Where my enterprises stand') XXXXXXXXXX
+      XXXXXX
+    BBBBB
+  BBBBBBB
+  BB BBBBBBBBBBBBBBBBBBB
+     _("Organisations I coach") 
+      XXXXXX XXXXXXXXXXXX XXXXXXXXXXXXXX
+        XXXXXXXXX gettext(u"Each organisation's latest diagnostic result, its campaign in progress and its last activity") XXXXXXXXXX
+        XXXXXXX
+          XXXX
+            XXX XXXXXXXXXXXX gettext(u'Organisation') XXXXX
+            XXX XXXXXXXXXXX XXXXXXXXXXXXXXXXX gettext(u'Latest score') XXXXX
+            XXX XXXXXXXXXXXX gettext(u'Campaign in progress') XXXXX
+            XXX XXXXXXXXXXXX gettext(u'Last activity') XXXXX
+          XXXXX
+        XXXXXXXX
+        XXXXXXX
+          BBB BBBBBBBBBBBB BB BBBBBBBBBBBBBBBBBBB
+            XXXX
+              XXX XXXXXXXXXXX XXXXXXXXXXXXXXXXXX
+                XX XXXXXXXXXXXX
+                XXXXX XXXXXXXXXXXXXX XXXXX XXXXXXXXXXXXXXXXXXXXX X XXXXXXX
+              XXXXX
+              XXX XXXXXXXXXXXXXXXXX
+                BB BBBBBBBBBBBBBBBBBBBBBBBBBB
+                  XX XXXXXXBBB BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB BBBBBBBBBBBBBBBBBBBBBB BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBXXFFFFFFFFFFFFFXXXXXXXX
+                  XXXXX XXXXXXXXXXXXXX XXXXX XXXXXXXXXXXXXXXXXXXXXFFFFFFFFFFFFFFFFFFFFFFFFXXXXXXX
+                BBBB
+                  XXXXX XXXXXXXXXXXXXXXXXXXXXXXXXXXX gettext(u'No result yet') XXXXXXX
+                BBBBB
+              XXXXX
+              XXXX
+                BB BBBBBBBBBBBBBBBBBBBBBBBBBB
+                  XX XXXXXXBBB BBBBBBBBBBBBBBBBBBBBBBBBBBBB BBBBBBBBBBBBBBBBBBBBBB BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBXX gettext(u'Open since %(date)s') SSSS SSSSS SSSSSSSSXXXX
+                BBBB
+                  XXXXX XXXXXXXXXXXXXXXXXXXXXXXXXXXX pgettext(u'no open campaign', u'None') XXXXXXX
+                BBBBB
+              XXXXX
+              XXX XXXXXXXXXXXXXXXXXXXXFFFFFFFFFFFFFFFFFFFFFFFFXXXXX
+            XXXXX
+          BBBBBB
+        XXXXXXXX
+      XXXXXXXX
+    BBBBBBBBBBBBBBBB
+  BBBB
+    XX XXXXXXXXXXXXXXXXXXXXXXXXXXXX gettext(u'No organisation has been assigned to you yet. The agency will let you know.') XXXX
+  BBBBB
+XXXXXXXXXX

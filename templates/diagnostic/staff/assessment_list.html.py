@@ -1,0 +1,131 @@
+BBBBBBB BBBBBBBBBBB
+BBBB BBBB BBBBBBBBBBBBBBBBB BBBBBBBBBBBBBBB
+BBBBB BBBBB gettext(u'Diagnostics') BBBBBBBB BBBBB
+
+BBBBB BBBBBBB
+  XXX XXXXXXXXXXXXX gettext(u'Diagnostics') XXXXX
+  XX XXXXXXXXXXX XXXXXXXXXXXXXXXXXXXXX gettext(u'Every submitted diagnostic, with the scores per dimension of the diagnostics that match the filters.') XXXX
+  XX XXXXXXXXXXXXXXXXXXXXXXXXXXXX gettext(u'Each result counts once: a campaign is one row, the aggregate of its respondents.') XXXX
+
+  XXXXXXXX XXXXXXXXXXX XXXXXXXXXXXXXXXX XXXXXXXX XXXXX XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX
+    XXXX XXXXXXXXXXXXXXXXXX
+      XXX XXXXXXXXXXXXXXXXX XXXXXXXXX XXXXXX gettext(u'Filter') XXXXX
+       gettext(u'Some filters are not valid: correct them to see the diagnostics.') 
+      BBBBBBB BBBBBBBBBBBBBBBBBBBBBBBBBBBBB BBBB BBBBBBBBB BBBBBBBBBBBBBBB
+      XXXXX XXXXXXXXXXXX XXXXXXXXBBB BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBXX
+        XXXX XXXXXXXXXX XXXXX
+          BBB BBBBB BB BBBB
+            XXXX XXXXXXXXXXXXXXX XXXXXXXXXXFFFFFFFFFFFFFFFXXXXXX
+          BBBBBB
+        XXXXXX
+        XXXX XXXXXXXXXXXXX XXXXXXXXX XXXXXXX
+          XXXXXXX XXXXXXXXXXXXX XXXXXXXXXX XXXXXXXXXXXXX gettext(u'Apply the filters') XXXXXXXXX
+          BB BBBBB
+            XX XXXXXXXXXX XXXXXXXXXXXXXXXXXXXXXX XXXXXXBBB BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBXX gettext(u'Clear the filters') XXXX
+          BBBBB
+          BB BBB BBBBBBBBBBB
+            XX XXXXXXXXXX XXXXXXXXXXXXXXXXXXXX XXXXXXBBB BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB BBBBBXBBBBBX XXXXXXXXX gettext(u'Download these diagnostics (Excel)') XXXX
+            XX XXXXXXXXXX XXXXXXXXXXXXXXXXXXXX XXXXXXBBB BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB BBBBBXBBBBBX XXXXXXXXX gettext(u'Download these diagnostics (CSV)') XXXX
+          BBBBB
+        XXXXXX
+      XXXXXXX
+    XXXXXX
+  XXXXXXXXXX
+
+  BB BBBBBBBBBBBBBBBBBB
+    XXXXXXXX XXXXXXXXXXXX XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX
+      XXX XXXXXXXXXXXXXXXXXXXXX XXXXXXXXX XXXXXX gettext(u'Scores per dimension') XXXXX
+      XX XXXXXXXXXXXX XXXXXXXXXXXXXXXXXXX XXXXXX gettext(u'Figures computed at %(time)s; they are refreshed every two minutes.') SSSSSSS SSSSSSSS SS SSSSSSSSS SSSS SSS SSSSSSSSS SSSSS SSS SSSSSSSSXXXX
+       _("Scores per dimension") 
+        XXXXXX XXXXXXXXXXXX XXXXXXXXXXXXXX
+          XXXXXXXXX
+             ngettext(u'Scores out of 100 of the %(counter)s diagnostic that matches the filters', u'Scores out of 100 of the %(counter)s diagnostics that match the filters', count) 
+              SSSSSS SSS SS SSS SS SSS SSSSSSSSSSS SSSSSSSSSS SSSS SSSSSSS SSS SSSSSSS
+            
+              PPPPPP PPP PP PPP PP PPP PPPPPPPPPPP PPPPPPPPPPP PPPP PPPPP PPP PPPPPPP
+            
+          XXXXXXXXXX
+          XXXXXXX
+            XXXX
+              XXX XXXXXXXXXXXX gettext(u'Dimension') XXXXX
+              XXX XXXXXXXXXXX XXXXXXXXXXXXXXXXX gettext(u'Diagnostics') XXXXX
+              XXX XXXXXXXXXXX XXXXXXXXXXXXXXXXX gettext(u'Mean') XXXXX
+              XXX XXXXXXXXXXX XXXXXXXXXXXXXXXXX gettext(u'Median') XXXXX
+            XXXXX
+          XXXXXXXX
+          XXXXXXX
+            BBB BBB BB BBBBBBBBBBBBBBBBBB
+              XXXX
+                XXX XXXXXXXXXXX XXXXXXXXXXXXXXXXXXXXXXX
+                XXX XXXXXXXXXXXXXXXXXXXXXX
+                XXX XXXXXXXXXXXXXXXXXFFFFFFFFFFFFFFFFFFFFFFFFXXXXX
+                XXX XXXXXXXXXXXXXXXXXFFFFFFFFFFFFFFFFFFFFFFFFXXXXX
+              XXXXX
+            BBBBBB
+          XXXXXXXX
+          XXXXXXX
+            XXXX
+              XXX XXXXXXXXXXXX gettext(u'Overall score') XXXXX
+              XXX XXXXXXXXXXXXXXXXXXXXXX
+              XXX XXXXXXXXXXXXXXXXXFFFFFFFFFFFFFFFFFFFFFFFFXXXXX
+              XXX XXXXXXXXXXXXXXXXXFFFFFFFFFFFFFFFFFFFFFFFFXXXXX
+            XXXXX
+          XXXXXXXX
+        XXXXXXXX
+      BBBBBBBBBBBBBBBB
+    XXXXXXXXXX
+  BBBBB
+
+  XXXXXXXX XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX
+    XXX XXXXXXXXXXXXXXXXXX XXXXXXXXX XXXXXX
+       ngettext(u'%(counter)s diagnostic', u'%(counter)s diagnostics', count) 
+        SSSSSSSSSSS SSSSSSSSSS
+      
+        PPPPPPPPPPP PPPPPPPPPPP
+      
+    XXXXX
+    BB BBBBBBBBBBBBBBBB
+       _("Submitted diagnostics") 
+        XXXXXX XXXXXXXXXXXX XXXXXXXXXXX XXXXXXXXXXXXXX
+          XXXXXXXXX
+             gettext(u'Results of the submitted diagnostics, newest first, page %(number)s of %(pages)s') 
+              SSSSSSS SS SSS SSSSSSSSS SSSSSSSSSSSS SSSSSS SSSSSS SSSS SSSSSSSSSS SS SSSSSSSSS
+            
+          XXXXXXXXXX
+          XXXXXXX
+            XXXX
+              XXX XXXXXXXXXXXX gettext(u'Date submitted') XXXXX
+              XXX XXXXXXXXXXXX gettext(u'Diagnostic') XXXXX
+              XXX XXXXXXXXXXXX gettext(u'Kind') XXXXX
+              XXX XXXXXXXXXXXX gettext(u'Sector') XXXXX
+              XXX XXXXXXXXXXXX gettext(u'Province') XXXXX
+              XXX XXXXXXXXXXXX gettext(u'Legal form') XXXXX
+              XXX XXXXXXXXXXX XXXXXXXXXXXXXXXXX gettext(u'Overall score') XXXXX
+              XXX XXXXXXXXXXXX gettext(u'Maturity level') XXXXX
+            XXXXX
+          XXXXXXXX
+          XXXXXXX
+            BBB BBB BB BBBB
+              XXXX
+                XXX XXXXXXXXXXXXXXXXXXXXXXXXX XXXXXXXXXXFFFFFFFFFFFFFXXFFFFFFFFFFFFFFFFFFFFFFFFXXXXXXXXXXXX
+                XXX XXXXXXXXXXX XXXXXXXXXXXXXXXXXXXX XXXXXXXXBB BBBBBBBBBBBBBBBBBBBBBBBBB BBBBBBBB BB BBBBB gettext(u'Personal diagnostic') BBBB gettext(u"Visitor's diagnostic") BBBBBXXXXXXXXX
+                XXXXBB BBBBBBBB BB BBBBBBBBBB XXXXX XXXXXXXXXXXXXXXXXXXXXXXXXX XXXXX XXXXXXXXXXXXXX  ngettext(u'%(counter)s respondent', u'%(counter)s respondents', count) SSSSSSSSSSS SSSSSSSSSSPPPPPPPPPPP PPPPPPPPPPPXXXXXXXBBBBBXXXXX
+                XXXXFFFFFFFFFFFXXXXX
+                XXXXFFFFFFFFFFFXXXXX
+                XXXXFFFFFFFFFFFXXXXX
+                XXX XXXXXXXXXXXXXXXXXFFFFFFFFFFFFFXXXXX
+                XXXXXXXXX
+              XXXXX
+            BBBBBB
+          XXXXXXXX
+        XXXXXXXX
+      BBBBBBBBBBBBBBBB
+
+       gettext(u'Pages of diagnostics') BBBBBBB BBBBBBBBBBBBBBBBBBBBBBBBBB BBBB BBBBBBBBBBBBBBBBB
+    BBBB BBBBBBBBBBB
+      XX XXXXXXXXXXXXXXXXXXXXXXXXXXXX gettext(u'No diagnostic is shown while the filters are not valid.') XXXX
+    BBBB
+      XX XXXXXXXXXXXXXXXXXXXXXXXXXXXX gettext(u'No submitted diagnostic matches these filters.') XXXX
+    BBBBB
+  XXXXXXXXXX
+BBBBBBBB BBBBBBB

@@ -1,0 +1,1 @@
+BBBB BBBBBB BBBBBBBBBBBBBB gettext(u'Hello %(name)s,') SSSSS SSSSSSSSSBBBB gettext(u'Hello,') BBBBB

@@ -1,0 +1,1 @@
+BBBB BBBBBBBBBBBBBB BBB gettext(u'Selected for the coaching programme: %(cohort_name)s') SSSSSSSS SSS SSS SSSSSSSS SSSSSSSSSS SSSSSSSSSSSSSSSBBBBBBBBBBBBB

@@ -1,0 +1,1 @@
+BBBB BBBBBBBBBBBBBB BBB gettext(u'Your enterprises this week (from %(date)s)') SSSS SSSSSSSSSSS SSSS SSSS SSSSS SSSSSSSSSBBBBBBBBBBBBB

@@ -1,0 +1,1 @@
+BBBB BBBBBBBBBBBBBB BBB gettext(u'%(reference)s: your final report is sent back to you') SSSSSSSSSSSSSS SSSS SSSSS SSSSSS SS SSSS SSSS SS SSSBBBBBBBBBBBBB

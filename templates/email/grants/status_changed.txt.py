@@ -1,0 +1,14 @@
+BBBB BBBBBBBBBBBBBB BBBBBBBBBB BBBBBBBBBBBBBBBBBBBBB
+
+ gettext(u'The application %(reference)s of %(organisation_name)s (“%(title)s”) to the call “%(call_title)s” is now “%(status_label)s”.') SSS SSSSSSSSSSS SSSSSSSSSSSSS SS SSSSSSSSSSSSSSSSSSSSS SSSSSSSSSSSSS SS SSS SSSS SSSSSSSSSSSSSSSS SS SSS SSSSSSSSSSSSSSSSSSS
+BB BBBBBBB
+ gettext(u"The agency's message:") 
+
+BBBBB
+ gettext(u'See where it stands, and its timeline:')  
+
+XX
+XXXXXXXXXX
+ gettext(u'A programme of %(agency)s') S SSSSSSSSS SS SSSSSSSSSS
+
+BBBBBBBBBBBBB

@@ -1,0 +1,1 @@
+BBBB BBBBBBBBBBBBBB BBB gettext(u'%(reference)s: the agency needs more information') SSSSSSSSSSSSSS SSS SSSSSS SSSSS SSSS SSSSSSSSSSSBBBBBBBBBBBBB

@@ -1,0 +1,1 @@
+BBBB BBBBBBBBBBBBBB BBB gettext(u'%(reference)s: the decision on your grant application') SSSSSSSSSSSSSS SSS SSSSSSSS SS SSSS SSSSS SSSSSSSSSSSBBBBBBBBBBBBB

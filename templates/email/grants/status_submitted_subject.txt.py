@@ -1,0 +1,1 @@
+BBBB BBBBBBBBBBBBBB BBB gettext(u'%(reference)s: we have received your grant application') SSSSSSSSSSSSSS SS SSSS SSSSSSSS SSSS SSSSS SSSSSSSSSSSBBBBBBBBBBBBB

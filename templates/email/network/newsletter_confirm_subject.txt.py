@@ -1,0 +1,1 @@
+BBBB BBBBBBBBBBBBBB BBB gettext(u'Confirm your subscription to the DigitalEES newsletter') BBBBBBBBBBBBB

@@ -1,0 +1,63 @@
+BBBBBBB BBBBBBBBBBB
+BBBB BBBB BBBBBBBBBBBBBBB
+BBBBB BBBBB gettext(u'Experiences to moderate') BBBBBBBB BBBBB
+
+BBBBB BBBBBBB
+  XXX XXXXXXXXXXXXX gettext(u'Experiences to moderate') XXXXX
+  XXXXXXXX XXXXXXXXXXXXXXXXXXXXXXXXXXXXX XXXXXXXXXXXXX
+    XXX XXXXXXXXXXXXXXXX XXXXXXXXXXX gettext(u'Awaiting moderation, oldest first') XXXXX
+    BB BBBBB
+       _("Experiences awaiting moderation") 
+        XXXXXX XXXXXXXXXXXX XXXXXXXXXXXXXX
+          XXXXXXXXX gettext(u'Submitted experiences, oldest submission first') XXXXXXXXXX
+          XXXXXXXXXXX
+            XXX XXXXXXXXXXXX gettext(u'Title') XXXXX
+            XXX XXXXXXXXXXXX gettext(u'Organisation') XXXXX
+            XXX XXXXXXXXXXXX gettext(u'Submitted') XXXXX
+          XXXXXXXXXXXXX
+          XXXXXXX
+            BBB BBBBBBBBBB BB BBBBB
+              XXXX
+                XXX XXXXXXXXXXX XXXXXXXXXXXXXXXXXXXX XXXXXXBBB BBBBBBBBBBBBBBBBBBBBBBBBBBBBB BBBBBBBBBBBBBXXXXXXXXXXX
+                XXXXXXXXX
+                XXXXXXXXX XXXXXXXXXXFFFFFFFFFFFFFXXFFFFFFFFFFFFFFFFFFFFFFFFFFFFXXXXXXXXXXXX
+              XXXXX
+            BBBBBB
+          XXXXXXXX
+        XXXXXXXX
+      BBBBBBBBBBBBBBBB
+    BBBB
+      XX XXXXXXXXXXXXXXXXXXXXXXXXXXXX gettext(u'Nothing to moderate.') XXXX
+    BBBBB
+  XXXXXXXXXX
+  XXXXXXXX XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX
+    XXX XXXXXXXXXXXXXXXXX XXXXXXXXXXX gettext(u'Recently moderated') XXXXX
+    BB BBBBBB
+       _("Recently moderated experiences") 
+        XXXXXX XXXXXXXXXXXX XXXXXXXXXXXXXX
+          XXXXXXXXX gettext(u'The latest moderation decisions') XXXXXXXXXX
+          XXXXXXXXXXX
+            XXX XXXXXXXXXXXX gettext(u'Title') XXXXX
+            XXX XXXXXXXXXXXX gettext(u'Organisation') XXXXX
+            XXX XXXXXXXXXXXX gettext(u'Decision') XXXXX
+            XXX XXXXXXXXXXXX gettext(u'By') XXXXX
+            XXX XXXXXXXXXXXX gettext(u'When') XXXXX
+          XXXXXXXXXXXXX
+          XXXXXXX
+            BBB BBBB BB BBBBBB
+              XXXX
+                XXX XXXXXXXXXXX XXXXXXXXXXXXXXXXXXXX XXXXXXBBB BBBBBBBBBBBBBBBBBBBBBBBBBBBBB BBBBBBBBBBBBBBBBBBXXXXXXXXXXX
+                XXXXXXXXX
+                XXXXXXXXX
+                XXXXFFFFFFFFFFFXXXXX
+                XXXXXXXXX XXXXXXXXXXFFFFFFFFFFFFFXXFFFFFFFFFFFFFFFFFFFFFFFFFFFFXXXXXXXXXXXX
+              XXXXX
+            BBBBBB
+          XXXXXXXX
+        XXXXXXXX
+      BBBBBBBBBBBBBBBB
+    BBBB
+      XX XXXXXXXXXXXXXXXXXXXXXXXXXXXX gettext(u'No decision yet.') XXXX
+    BBBBB
+  XXXXXXXXXX
+BBBBBBBB BBBBBBB

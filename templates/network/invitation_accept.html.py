@@ -1,0 +1,50 @@
+BBBBBBB BBBBBBBBBBB
+BBBB BBBB
+BBBBB BBBBB gettext(u'Invitation to join %(name)s') SSSSSSSSSS SS SSSS SSSSSSSSBBBBBBBB BBBBB
+
+BBBBB BBBBBBB
+  XXXX XXXXXXXXXX XXXXXXXXXXXXXXXXXXXXXXXX
+    XXXX XXXXXXXXXXXXXXXXX
+      XXXX XXXXXXXXXXX XXXXXXXXXXX
+        XXXX XXXXXXXXXXXXXXXX XXXXX
+          XXX XXXXXXXXX XXXXXX gettext(u'Invitation to join %(name)s') SSSSSSSSSS SS SSSS SSSSSSSSXXXXX
+          XX XXXXXXXXXXXXX
+             gettext(u'You are invited to join <strong>%(name)s</strong> on DigitalEES as <strong>%(role)s</strong>.') 
+              SSS SSS SSSSSSS SS SSSS SSSSSSSSSSSSSSSSSSSSSSSSS SS SSSSSSSSSS SS SSSSSSSSSSSSSSSSSSSSSSSSSS
+            
+          XXXX
+
+          BB BBB BBBBBBBBBBBBBBBBBBBBB
+            XXX
+               gettext(u'To accept it, log in with the account of %(email)s. If you have no account yet, create one with that address, then come back to this link.') 
+                SS SSSSSS SSS SSS SS SSSS SSS SSSSSSS SS SSSSSSSSSS SS SSS SSSS SS SSSSSSS SSSS
+                SSSSSS SSS SSSS SSSS SSSSSSSS SSSS SSSS SSSS SS SSSS SSSSS
+              
+            XXXX
+            XXXX XXXXXXXXXXXXX XXXXXXXXX XXXXXXX
+              XX XXXXXXXXXX XXXXXXXXXXXX XXXXXXBBB BBBBBBBBBBBBBBBXXXXXXFFFFFFFFFXX gettext(u'Log in') XXXX
+              XX XXXXXXXXXX XXXXXXXXXXXXXXXXXXXX XXXXXXBBB BBBBBBBBBBBBBBBBXXXXXXXFFFFFFFFFXXXXXXXXXXFFFFFFFFFXX gettext(u'Create an account') XXXX
+            XXXXXX
+          BBBB BBBBBBBBBBBBB
+            XXXXX XXXXXXXXXXXXX XXXXXXXXBBB BBBBBBBBBBBBBBBBBBBBBBBBB BBBBBBBBBBBXX
+              BBBBBBBBBB
+              XXXXXXX XXXXXXXXXXXXX XXXXXXXXXX XXXXXXXXXXX XXXXXXXX gettext(u'Join %(name)s') SSSS SSSSSSSSXXXXXXXXX
+            XXXXXXX
+          BBBB
+            XXXX XXXXXXXXXXXX XXXXXXXXXXXXXX XXXXXXXXXXXXX
+               gettext(u'This invitation was sent to %(email)s, but you are logged in as %(current)s. Log out, then log in with %(email)s to accept it.') 
+                SSSS SSSSSSSSSS SSS SSSS SS SSSSSSSSSS SSS SSS SSS SSSSSS SS SS SSSSSSSSSSSS
+                SSS SSSS SSSS SSS SS SSSS SSSSSSSSS SS SSSSSS SSS
+              
+            XXXXXX
+            XXXXX XXXXXXXXXXXXX XXXXXXXXBBB BBBBBBBBBBBBBBBBXX
+              BBBBBBBBBB
+              XXXXXX XXXXXXXXXXXXX XXXXXXXXXXX XXXXXXXXX
+              XXXXXXX XXXXXXXXXXXXX XXXXXXXXXX XXXXXXXXXXXXX gettext(u'Log out') XXXXXXXXX
+            XXXXXXX
+          BBBBB
+        XXXXXX
+      XXXXXX
+    XXXXXX
+  XXXXXX
+BBBBBBBB BBBBBBB

@@ -1,0 +1,23 @@
+BBBBBBB BBBBBBBBBBB
+BBBB BBBB
+BBBBB BBBBB gettext(u'This invitation cannot be used') BBBBBBBB BBBBB
+
+BBBBB BBBBBBB
+  XXXX XXXXXXXXXX XXXXXXXXXXXXXXXXXXXXXXXX
+    XXXX XXXXXXXXXXXXXXXXX
+      XXXX XXXXXXXXXXX XXXXXXXXXXX
+        XXXX XXXXXXXXXXXXXXXX XXXXX
+          XXX XXXXXXXXX XXXXXX gettext(u'This invitation cannot be used') XXXXX
+          XX XXXXXXXXXXXXXXXXX
+          XXX gettext(u'If you still want to join the organisation, ask one of its admins to send you a new invitation.') XXXX
+          XXXX XXXXXXXXXXXXX XXXXXXXXX XXXXXXX
+            BB BBBBBBBBBBBBBBBBBBBBB
+              XX XXXXXXXXXX XXXXXXXXXXXX XXXXXXBBB BBBBBBBBBBBXX gettext(u'Go to your dashboard') XXXX
+            BBBBB
+            XX XXXXXXXXXX BB BBBBBBBBBBBBBBBBBBBBBXXXXXXXXXXXXXXXXXXXBBBBXXXXXXXXXXXBBBBBX XXXXXXBBB BBBBBBXX gettext(u'Back to the home page') XXXX
+          XXXXXX
+        XXXXXX
+      XXXXXX
+    XXXXXX
+  XXXXXX
+BBBBBBBB BBBBBBB

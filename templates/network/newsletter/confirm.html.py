@@ -1,0 +1,31 @@
+BBBBBBB BBBBBBBBBBB
+BBBB BBBB
+BBBBB BBBBB gettext(u'Confirm your subscription') BBBBBBBB BBBBB
+
+BBBBB BBBBBBB
+  XXXX XXXXXXXXXX XXXXXXXXXXXXXXXXXXXXXXXX
+    XXXX XXXXXXXXXXXXXXXXX
+      XXXX XXXXXXXXXXX XXXXXXXXXXX
+        XXXX XXXXXXXXXXXXXXXX XXXXX
+          BB BBBBBBBBB
+            XXX XXXXXXXXX XXXXXX gettext(u'Your subscription is confirmed') XXXXX
+            XX XXXXXXXXXXXXX gettext(u'The monthly digest of the network goes to <strong>%(email)s</strong>.') 
+              SSS SSSSSSS SSSSSS SS SSS SSSSSSS SSSS SS SSSSSSSSSSSSSSSSSSSSSSSSSSS
+            XXXX
+            XX XXXXXXXXXX XXXXXXXXXXXXXXXXXXXX XXXXXXBBB BBBBBBBBBBBBBBBBBBBBBBBBBXX gettext(u'Read the shared experiences') XXXX
+          BBBB
+            XXX XXXXXXXXX XXXXXX gettext(u'Confirm your subscription') XXXXX
+            XX XXXXXXXXXXXXX gettext(u"Receive the network's monthly digest at <strong>%(email)s</strong>?") 
+              SSSSSSS SSS SSSSSSSSS SSSSSSS SSSSSS SS SSSSSSSSSSSSSSSSSSSSSSSSSSS
+            XXXX
+            XXXXX XXXXXXXXXXXXX XXXXXXXXBBB BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB BBBBBBBBBBBX XXXXXXXXXXXXX XXXXXXXXX XXXXXXX
+              BBBBBBBBBB
+              XXXXXXX XXXXXXXXXXXXX XXXXXXXXXX XXXXXXXXXXXXX gettext(u'Confirm my subscription') XXXXXXXXX
+              XX XXXXXXXXXX XXXXXXXXXXXXXXXXXXXXXX XXXXXXBBB BBBBBBXX gettext(u'Cancel') XXXX
+            XXXXXXX
+          BBBBB
+        XXXXXX
+      XXXXXX
+    XXXXXX
+  XXXXXX
+BBBBBBBB BBBBBBB

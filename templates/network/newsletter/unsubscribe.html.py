@@ -1,0 +1,32 @@
+BBBBBBB BBBBBBBBBBB
+BBBB BBBB
+BBBBB BBBBB gettext(u'Unsubscribe from the newsletter') BBBBBBBB BBBBB
+
+BBBBB BBBBBBB
+  XXXX XXXXXXXXXX XXXXXXXXXXXXXXXXXXXXXXXX
+    XXXX XXXXXXXXXXXXXXXXX
+      XXXX XXXXXXXXXXX XXXXXXXXXXX
+        XXXX XXXXXXXXXXXXXXXX XXXXX
+          BB BBBBBBBBB
+            XXX XXXXXXXXX XXXXXX gettext(u'Unsubscribe from the newsletter?') XXXXX
+            XX XXXXXXXXXXXXX gettext(u"DigitalEES will stop sending the network's monthly digest to <strong>%(email)s</strong>.") 
+              SSSSSSSSSS SSSS SSSS SSSSSSS SSS SSSSSSSSS SSSSSSS SSSSSS SS SSSSSSSSSSSSSSSSSSSSSSSSSSS
+            XXXX
+            XXXXX XXXXXXXXXXXXX XXXXXXXXBBB BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB BBBBBBBBBBBX XXXXXXXXXXXXX XXXXXXXXX XXXXXXX
+              BBBBBBBBBB
+              XXXXXXX XXXXXXXXXXXXX XXXXXXXXXX XXXXXXXXXXXXX gettext(u'Unsubscribe') XXXXXXXXX
+              XX XXXXXXXXXX XXXXXXXXXXXXXXXXXXXXXX XXXXXXBBB BBBBBBXX gettext(u'Cancel') XXXX
+            XXXXXXX
+          BBBB
+            XXX XXXXXXXXX XXXXXX gettext(u'You are unsubscribed') XXXXX
+            XX XXXXXXXXXXXXX gettext(u'DigitalEES sends no newsletter to <strong>%(email)s</strong>.') 
+              SSSSSSSSSS SSSSS SS SSSSSSSSSS SS SSSSSSSSSSSSSSSSSSSSSSSSSSS
+            XXXX
+            XXX gettext(u'Changed your mind? You can subscribe again at any time.') XXXX
+            XX XXXXXXXXXX XXXXXXXXXXXXXXXXXXXX XXXXXXBBB BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBXX gettext(u'Subscribe again') XXXX
+          BBBBB
+        XXXXXX
+      XXXXXX
+    XXXXXX
+  XXXXXX
+BBBBBBBB BBBBBBB
