@@ -1,13 +1,13 @@
-"""Demo data of the network's contact (seed_demo, after the pilot organisations): safe to run
-twice. One conversation between two pilot organisations, answered (so both addresses show),
-written through the services."""
+"""Demo data of the network's contact (seed_demo, after the pilot organisations and their
+public choices): safe to run twice. One conversation between two pilot organisations,
+answered (so both addresses show), written through the services."""
 
 from ..models import ContactThread, Membership, Organisation
 from . import services
 
 SUBJECT = "Votre expérience de la caisse en ligne"
 FIRST = (
-    "Bonjour,\n\nNous avons lu que vous vendez vos légumes en ligne depuis l'an dernier. "
+    "Bonjour,\n\nNous avons lu que vous vendez en ligne depuis l'an dernier. "
     "Notre ressourcerie voudrait faire de même pour ses meubles rénovés. Accepteriez-vous "
     "de nous raconter comment vous avez choisi votre outil et formé l'équipe ?\n\n"
     "Merci d'avance !"
@@ -30,9 +30,21 @@ def _admin(organisation: Organisation):
 
 
 def seed(*, password: str, stdout) -> list[tuple[str, str]]:
+    from network.demo import PILOTS, enterprise_number  # network.demo calls this one
+
     sender_org = Organisation.objects.filter(name="Ressourcerie du Pays de Herve").first()
-    target = Organisation.objects.filter(name="Les Jardins de la Molignée").first()
-    if sender_org is None or target is None or not (target.is_public and target.accepts_contact):
+    # Another pilot that may be written to (the directory's demo chose who accepts contact).
+    target = (
+        Organisation.objects.public()
+        .filter(
+            accepts_contact=True,
+            enterprise_number__in=[enterprise_number(pilot[1]) for pilot in PILOTS],
+        )
+        .exclude(pk=getattr(sender_org, "pk", None))
+        .order_by("name")
+        .first()
+    )
+    if sender_org is None or target is None:
         return []
     sender, answerer = _admin(sender_org), _admin(target)
     if sender is None or answerer is None:

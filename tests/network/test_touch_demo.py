@@ -21,3 +21,4 @@ def test_the_demo_adds_subscribers_in_each_state_and_an_answered_conversation():
     assert thread.replied_at is not None
     assert thread.messages.count() == 2
     assert thread.from_organisation.name == "Ressourcerie du Pays de Herve"
+    assert thread.to_organisation.is_public and thread.to_organisation.accepts_contact

@@ -1,9 +1,0 @@
-BBBBBBB BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
-BBBB BBBB
-
-BBBBB BBBBBBB
-XXX gettext(u"You're receiving this email because you or someone else has requested a password reset for your user account.\nIt can be safely ignored if you did not request a password reset. Click the link below to reset your password.") SSSSSS SSSSSSSSS SSSS SSSSS SSSSSSS SSS SS SSSSSSS SSSS SSS SSSSSSSSS S SSSSSSSS SSSSS SSS SSSS SSSS SSSSSSSS
-SS SSS SS SSSSSS SSSSSSS SS SSS SSS SSS SSSSSSS S SSSSSSSS SSSSSS SSSSS SSS SSSS SSSSS SS SSSSS SSSS SSSSSSSSSXXXX
-XXXXX XXXXXXXXXXXXXXXXXXXXXXX
-BB BBBBBBBBXXX gettext(u'In case you forgot, your username is %(username)s.') SS SSSS SSS SSSSSSS SSSS SSSSSSSS SS SSSSSSSSSSSSSXXXXBBBBB
-BBBBBBBB BBBBBBB

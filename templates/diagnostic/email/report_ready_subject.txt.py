@@ -1,1 +1,0 @@
-BBBB BBBBBBBBBBBBBB BBBBB BBBBBBBBBBBBBBBBB gettext(u'The diagnostic report of %(organisation_name)s is ready') SSS SSSSSSSSSS SSSSSS SS SSSSSSSSSSSSSSSSSSSSS SS SSSSSBBBB gettext(u'Your DigitalEES diagnostic report is ready') BBBBBBBBBBBBBBBBBB

@@ -1,1 +1,0 @@
-BBBB BBBB gettext(u'Resume your DigitalEES diagnostic') 

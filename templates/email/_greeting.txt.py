@@ -1,1 +1,0 @@
-BBBB BBBBBB BBBBBBBBBBBBBB gettext(u'Hello %(name)s,') SSSSS SSSSSSSSSBBBB gettext(u'Hello,') BBBBB

@@ -1,1 +1,0 @@
-BBBB BBBBXXXXXXXX XXXXXXXXXXXXXXX XXXXXXXXX gettext(u'You receive this reminder because reminder e-mails are on for your DigitalEES account.')  XX XXXXXXXX gettext(u'Receive no more reminders') XXXX X XX XXXXXXXX gettext(u'Your reminder settings') XXXXXXXXXXXXXXX

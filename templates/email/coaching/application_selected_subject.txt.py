@@ -1,1 +1,0 @@
-BBBB BBBBBBBBBBBBBB BBB gettext(u'Selected for the coaching programme: %(cohort_name)s') SSSSSSSS SSS SSS SSSSSSSS SSSSSSSSSS SSSSSSSSSSSSSSSBBBBBBBBBBBBB

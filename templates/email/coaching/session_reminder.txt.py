@@ -1,8 +1,0 @@
-BBBBBBB BBBBBBBBBBBBBBBBBBBB BBBBBBBBB BBBB ngettext(u'A reminder of your coaching session:', u'A reminder of your coaching sessions:', count) S SSSSSSSS SS SSSS SSSSSSSS SSSSSSSSP PPPPPPPP PP PPPP PPPPPPPP PPPPPPPPP
-BBB BBBBBBB BB BBBBBBBB
-X BB BBBBBBBBBBBBBX  gettext(u'with %(coach)s') SSSS SSSSSSSSSBBBBB
-   gettext(u'%(date)s at %(time)s (%(minutes)s minutes)') SSSSSSSS SS SSSSSSSS SSSSSSSSSSSS SSSSSSSS
-   gettext(u'Topics:')  
-  
-BBBBBB
-BBBBBBB BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB BBBB

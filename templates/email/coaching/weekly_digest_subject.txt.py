@@ -1,1 +1,0 @@
-BBBB BBBBBBBBBBBBBB BBB gettext(u'Your enterprises this week (from %(date)s)') SSSS SSSSSSSSSSS SSSS SSSS SSSSS SSSSSSSSSBBBBBBBBBBBBB

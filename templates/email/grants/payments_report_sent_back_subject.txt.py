@@ -1,1 +1,0 @@
-BBBB BBBBBBBBBBBBBB BBB gettext(u'%(reference)s: your final report is sent back to you') SSSSSSSSSSSSSS SSSS SSSSS SSSSSS SS SSSS SSSS SS SSSBBBBBBBBBBBBB

@@ -1,1 +1,0 @@
-BBBB BBBBBBBBBBBBBB BBB gettext(u'%(reference)s: you are asked to review a grant application') SSSSSSSSSSSSSS SSS SSS SSSSS SS SSSSSS S SSSSS SSSSSSSSSSSBBBBBBBBBBBBB

@@ -1,1 +1,0 @@
-BBBB BBBBBBBBBBBBBB BBB gettext(u'%(reference)s: %(reviewer_name)s declared a conflict of interest') SSSSSSSSSSSSSS SSSSSSSSSSSSSSSSS SSSSSSSS S SSSSSSSS SS SSSSSSSSBBBBBBBBBBBBB

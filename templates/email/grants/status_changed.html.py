@@ -1,7 +1,0 @@
-BBBBBBB BBBBBBBBBBBBBBBBBBBBB BBBB
-BBBBB BBBBB gettext(u'%(reference)s: your grant application is now “%(status_label)s”') SSSSSSSSSSSSSS SSSS SSSSS SSSSSSSSSSS SS SSS SSSSSSSSSSSSSSSSSSBBBBBBBB BBBBB
-BBBBB BBBB
-XXX gettext(u'The application %(reference)s of %(organisation_name)s (“%(title)s”) to the call “%(call_title)s” is now “%(status_label)s”.') SSS SSSSSSSSSSS SSSSSSSSSSSSS SS SSSSSSSSSSSSSSSSSSSSS SSSSSSSSSSSSS SS SSS SSSS SSSSSSSSSSSSSSSS SS SSS SSSSSSSSSSSSSSSSSSSXXXX
-BB BBBBBBBXXX gettext(u"The agency's message:") XXXXXXXXXXXXXXXXFFFFFFFFFFFFXXXXXXXXXXXXXBBBBB
-XXXXX XXXXXXXX gettext(u'See where it stands, and its timeline') XXXXXXXX
-BBBBBBBB BBBB

@@ -1,1 +1,0 @@
-BBBB BBBBBBBBBBBBBB BBB gettext(u'%(reference)s: your grant application is now “%(status_label)s”') SSSSSSSSSSSSSS SSSS SSSSS SSSSSSSSSSS SS SSS SSSSSSSSSSSSSSSSSSBBBBBBBBBBBBB

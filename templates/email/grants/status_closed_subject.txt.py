@@ -1,1 +1,0 @@
-BBBB BBBBBBBBBBBBBB BBB gettext(u'%(reference)s: the balance is paid, your application is “%(status_label)s”') SSSSSSSSSSSSSS SSS SSSSSSS SS SSSSS SSSS SSSSSSSSSSS SS SSSSSSSSSSSSSSSSSSBBBBBBBBBBBBB

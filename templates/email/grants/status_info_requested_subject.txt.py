@@ -1,1 +1,0 @@
-BBBB BBBBBBBBBBBBBB BBB gettext(u'%(reference)s: the agency needs more information') SSSSSSSSSSSSSS SSS SSSSSS SSSSS SSSS SSSSSSSSSSSBBBBBBBBBBBBB

@@ -1,1 +1,0 @@
-BBBB BBBBBBBBBBBBBB BBB gettext(u'%(reference)s: the decision on your grant application') SSSSSSSSSSSSSS SSS SSSSSSSS SS SSSS SSSSS SSSSSSSSSSSBBBBBBBBBBBBB

@@ -1,1 +1,0 @@
-BBBB BBBBBBBBBBBBBB BBB gettext(u'%(reference)s: we have received your grant application') SSSSSSSSSSSSSS SS SSSS SSSSSSSS SSSS SSSSS SSSSSSSSSSSBBBBBBBBBBBBB

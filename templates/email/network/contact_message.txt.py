@@ -1,9 +1,0 @@
-BBBBBBB BBBBBBBBBBBBBBBBBBBB BBBBBBBBB BBBB gettext(u'%(name)s, member of the organisation %(organisation)s, writes to the organisation %(recipient)s through DigitalEES:') SSSSSSSSS SSSSSS SS SSS SSSSSSSSSSSS SSSSSSSSSSSSSSSSS SSSSSS SS SSS SSSSSSSSSSSS SSSSSSSSSSSSS SSSSSSS SSSSSSSSSSS
-
- gettext(u'Subject:')  
-
-
-
-XX
-BB BBBBBBBBBBBB gettext(u'To answer, reply to this e-mail (it goes to %(email)s) or write on the platform:') SS SSSSSSS SSSSS SS SSSS SSSSSS SSS SSSS SS SSSSSSSSSS SS SSSSS SS SSS SSSSSSSSSBBBB gettext(u"To answer, write on the platform (replying to this e-mail reaches nobody). Addresses stay hidden until the organisation written to answers; from then on, each side sees the other's.") BBBBB
-BBBBBBBB BBBB

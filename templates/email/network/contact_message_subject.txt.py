@@ -1,1 +1,0 @@
-BBBB BBBBBBBBBBBBBB BBBBB BBBBB gettext(u'%(name)s (%(organisation)s) writes to you through DigitalEES: %(subject)s') SSSSSSSS SSSSSSSSSSSSSSSSSS SSSSSS SS SSS SSSSSSS SSSSSSSSSSS SSSSSSSSSSSBBBB gettext(u'New message in your conversation: %(subject)s') SSS SSSSSSS SS SSSS SSSSSSSSSSSSS SSSSSSSSSSSBBBBBBBBBBBBBBBBBB

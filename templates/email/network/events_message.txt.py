@@ -1,8 +1,0 @@
-BBBBBBB BBBBBBBBBBBBBBBBBBBB BBBB
-BBBBB BBBB
-
-XX
- gettext(u'You receive this message because you registered for “%(event_title)s”.') SSS SSSSSSS SSSS SSSSSSS SSSSSSS SSS SSSSSSSSSS SSS SSSSSSSSSSSSSSSSSS
-
-
-BBBBBBBB BBBB

@@ -1,7 +1,0 @@
-BBBBBBB BBBBBBBBBBBBBBBBBBBBB BBBB
-BBBBB BBBBB gettext(u'Your experience is published: “%(title)s”') SSSS SSSSSSSSSS SS SSSSSSSSSS SSSSSSSSSSSBBBBBBBB BBBBB
-BBBBB BBBB
-XXX gettext(u'The agency published your experience “%(title)s”: thank you for passing the baton to the enterprises that follow.') SSS SSSSSS SSSSSSSSS SSSS SSSSSSSSSS SSSSSSSSSSSS SSSSS SSS SSS SSSSSSS SSS SSSSS SS SSS SSSSSSSSSSS SSSS SSSSSSSXXXX
-BB BBBBBBBXXX gettext(u"The moderator's remarks:") XXXXFFFFFFFFFFFFXXXXBBBBB
-XXXXX XXXXXXXX gettext(u'See it') XXXXXXXX
-BBBBBBBB BBBB

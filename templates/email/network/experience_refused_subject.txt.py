@@ -1,1 +1,0 @@
-BBBB BBBBBBBBBBBBBB BBB gettext(u'Your experience is not published: “%(title)s”') SSSS SSSSSSSSSS SS SSS SSSSSSSSSS SSSSSSSSSSSBBBBBBBBBBBBB

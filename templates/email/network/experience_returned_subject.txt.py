@@ -1,1 +1,0 @@
-BBBB BBBBBBBBBBBBBB BBB gettext(u'Your experience is sent back for changes: “%(title)s”') SSSS SSSSSSSSSS SS SSSS SSSS SSS SSSSSSSS SSSSSSSSSSSBBBBBBBBBBBBB

@@ -1,6 +1,0 @@
-BBBBBBB BBBBBBBBBBBBBBBBBBBBB BBBB
-BBBBB BBBBB gettext(u'An experience to moderate: “%(title)s”') SS SSSSSSSSSS SS SSSSSSSSS SSSSSSSSSSSBBBBBBBB BBBBB
-BBBBB BBBB
-XXX gettext(u'“%(title)s”, an experience written by %(name)s, awaits moderation.') SSSSSSSSSSSS SS SSSSSSSSSS SSSSSSS SS SSSSSSSSS SSSSSS SSSSSSSSSSSXXXX
-XXXXX XXXXXXXX gettext(u'Read it and decide') XXXXXXXX
-BBBBBBBB BBBB

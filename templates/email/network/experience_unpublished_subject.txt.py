@@ -1,1 +1,0 @@
-BBBB BBBBBBBBBBBBBB BBB gettext(u'Your experience is no longer public: “%(title)s”') SSSS SSSSSSSSSS SS SS SSSSSS SSSSSSS SSSSSSSSSSSBBBBBBBBBBBBB

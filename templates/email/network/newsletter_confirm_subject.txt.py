@@ -1,1 +1,0 @@
-BBBB BBBBBBBBBBBBBB BBB gettext(u'Confirm your subscription to the DigitalEES newsletter') BBBBBBBBBBBBB

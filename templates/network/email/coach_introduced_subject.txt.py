@@ -1,1 +1,0 @@
-BBBB BBBBBBBBBBBBBB BBB gettext(u'%(coach_name)s is now a coach of %(organisation_name)s') SSSSSSSSSSSSSS SS SSS S SSSSS SS SSSSSSSSSSSSSSSSSSSSSBBBBBBBBBBBBB

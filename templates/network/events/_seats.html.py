@@ -1,1 +1,0 @@
-BBBB BBBBBB BBBBBBBBBB BB BBBB gettext(u'No seat limit') BBBB BBBBBBBBBB BB BXXXXX XXXXXXXXXXXX XXXXXXXXXXXXXXXXX gettext(u'Full: waiting list') XXXXXXXBBBB ngettext(u'%(counter)s seat left', u'%(counter)s seats left', count) SSSSSSSSSSS SSSS SSSSPPPPPPPPPPP PPPPP PPPPBBBBB
