@@ -7,6 +7,7 @@ from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from digitalees.db import Unaccent, fold
+from digitalees.filters import StyledFilterSet
 from network.models import Organisation
 
 from ..models import Application, Call, Status
@@ -33,7 +34,7 @@ def _status_rank():
     )
 
 
-class PipelineFilter(django_filters.FilterSet):
+class PipelineFilter(StyledFilterSet):
     """Every application but drafts, unless the status filter asks for them."""
 
     SORTS = [
@@ -115,31 +116,10 @@ class PipelineFilter(django_filters.FilterSet):
     # Bootstrap's classes on the widgets themselves: the page lays the fields out by hand,
     # not through crispy, whose rendering of these eight fields cost a third of the page's
     # time (profiled, 5,000 applications), as coaching's list of actions found.
-    WIDGET_CLASSES = {
-        "checkbox": "form-check-input",
-        "select": "form-select",
-        "selectmultiple": "form-select",
-    }
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for bound in self.form:
-            attrs = bound.field.widget.attrs
-            attrs["class"] = self.WIDGET_CLASSES.get(bound.widget_type, "form-control")
-            if bound.help_text:
-                attrs["aria-describedby"] = f"id_{bound.name}_helptext"
+        self.style_widgets()
         self.form.fields["status"].widget.attrs["size"] = 6
-
-    def is_valid(self):
-        valid = super().is_valid()
-        for name in self.form.errors:
-            if name in self.form.fields:
-                attrs = self.form.fields[name].widget.attrs
-                attrs["class"] += " is-invalid"
-                attrs["aria-invalid"] = "true"
-                described = attrs.get("aria-describedby", "")
-                attrs["aria-describedby"] = f"id_{name}-error {described}".strip()
-        return valid
 
     def filter_search(self, queryset, name, value):
         value = value.strip()

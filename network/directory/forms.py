@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from digitalees.filters import StyledFilterSet
 from network.models import Organisation, Topic
 
 from . import selectors
@@ -13,7 +14,7 @@ from . import selectors
 SEARCH_MAX_LENGTH = 200
 
 
-class DirectoryFilter(django_filters.FilterSet):
+class DirectoryFilter(StyledFilterSet):
     """Search and filters of the public directory, over public organisations. The search
     and the theme are selectors' (accents and case ignored, hidden fields never searched;
     an organisation's themes or its published experiences' topics)."""
@@ -61,29 +62,12 @@ class DirectoryFilter(django_filters.FilterSet):
     # Bootstrap's classes on the widgets themselves: the page lays the five fields out by
     # hand, as grants' pipeline does, not through crispy, whose rendering of them took
     # about half of the page's time (profiled, 6,600 organisations).
-    WIDGET_CLASSES = {"select": "form-select"}
-
     def __init__(self, *args, topics=None, **kwargs):
         super().__init__(*args, **kwargs)
         topics = selectors.themes() if topics is None else topics
         # Before the form is built (lazily, from the filters): it validates against these.
         self.filters["theme"].extra["choices"] = [(t.code, t.tr("name")) for t in topics]
-        for bound in self.form:
-            attrs = bound.field.widget.attrs
-            attrs["class"] = self.WIDGET_CLASSES.get(bound.widget_type, "form-control")
-            if bound.help_text:
-                attrs["aria-describedby"] = f"id_{bound.name}_helptext"
-
-    def is_valid(self):
-        valid = super().is_valid()
-        for name in self.form.errors:
-            if name in self.form.fields:
-                attrs = self.form.fields[name].widget.attrs
-                attrs["class"] += " is-invalid"
-                attrs["aria-invalid"] = "true"
-                described = attrs.get("aria-describedby", "")
-                attrs["aria-describedby"] = f"id_{name}-error {described}".strip()
-        return valid
+        self.style_widgets()
 
     def queryset_except_province(self) -> QuerySet[Organisation]:
         """The organisations every filter but the province's selects (the map's counts):
