@@ -9,14 +9,17 @@ by the sending limits, and a recipient may forward what they received). Others g
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
+
+from digitalees.models import User
 
 from ..models import ContactThread, Membership
 
 
 @dataclass
 class ThreadAccess:
-    user: object
+    user: User | AnonymousUser
     thread: ContactThread
 
     @property

@@ -62,7 +62,10 @@ def registration_from_token(token: str, *, salt: str, max_age=None) -> Registrat
         return None
     if not isinstance(data, dict):
         return None
-    registration = Registration.objects.select_related("event").filter(pk=data.get("r")).first()
+    pk = data.get("r")
+    if not isinstance(pk, int):
+        return None
+    registration = Registration.objects.select_related("event").filter(pk=pk).first()
     if registration is None or registration.email.lower() != data.get("e"):
         return None
     return registration

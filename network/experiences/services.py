@@ -38,6 +38,7 @@ from network.models import (
     ExperienceModeration,
     ExperiencePhoto,
     Membership,
+    ModerationAction,
     Organisation,
     Topic,
 )
@@ -314,7 +315,9 @@ def _remarks(remarks: str, *, required: bool) -> str:
     return remarks
 
 
-def _moderate(experience: Experience, *, by, to: str, action: str, remarks: str, from_status):
+def _moderate(
+    experience: Experience, *, by, to: str, action: ModerationAction, remarks: str, from_status
+):
     experience = _locked(experience)
     if experience.status not in from_status:
         raise ValidationError(
@@ -422,7 +425,7 @@ NOTICES = {
 }
 
 
-def _notify_members(experience: Experience, action: str) -> None:
+def _notify_members(experience: Experience, action: ModerationAction) -> None:
     to = _member_emails(experience.organisation)
     if not to:
         return
@@ -540,7 +543,8 @@ def photo_remove(*, photo: ExperiencePhoto) -> None:
         )
     name, storage = photo.image.name, photo.image.storage
     photo.delete()
-    transaction.on_commit(lambda: storage.delete(name))
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 # --- Bulk (the demo, the bench) ---------------------------------------------------------

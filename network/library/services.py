@@ -207,6 +207,6 @@ def resource_delete(*, resource: Resource) -> None:
         current = Resource.objects.select_for_update().filter(pk=resource.pk).first()
         if current is None:
             return  # already deleted (twice the same click)
-        name, storage = current.file.name, current.file.storage
+        name, storage = current.file.name or "", current.file.storage
         current.delete()
         _delete_file_on_commit(storage, name)
