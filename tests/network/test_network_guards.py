@@ -1,0 +1,156 @@
+"""Guards of the public network that no other test noticed when tests/remove_each_guard.py
+removed them: each test here fails with its guard gone."""
+
+import pytest
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from network.contact import services as contact_services
+from network.events import services as event_services
+from network.models import Certificate, ContactMessage, EventQuestion, Registration
+from network.newsletter import services as newsletter_services
+from tests.conftest import agency_with_mfa
+from tests.factories import MembershipFactory, OrganisationFactory
+from tests.network.factories import EventFactory, RegistrationFactory, SubscriberFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _on_commit(monkeypatch):
+    """What waits for the commit (mail delivery) runs at once: each test runs in a
+    transaction that never commits."""
+    from django.db import transaction
+
+    monkeypatch.setattr(transaction, "on_commit", lambda func, using=None, robust=False: func())
+
+
+# --- The directory -----------------------------------------------------------------------
+
+
+def _with_logo(name, **fields):
+    organisation = OrganisationFactory(is_public=True, name=name, **fields)
+    organisation.logo.name = f"logos/{organisation.slug}.webp"  # never read: its URL only
+    organisation.save(update_fields=["logo"])
+    return organisation
+
+
+def test_a_hidden_logo_shows_neither_on_the_profile_nor_on_the_card(client):
+    shown = _with_logo("Atelier Montré", public_logo=True)
+    hidden = _with_logo("Atelier Discret", public_logo=False)
+    listing = client.get(reverse("network:directory")).content.decode()
+    assert shown.logo.url in listing
+    assert hidden.logo.url not in listing
+    for organisation, visible in ((shown, True), (hidden, False)):
+        page = client.get(reverse("network:profile", kwargs={"slug": organisation.slug}))
+        assert (organisation.logo.url in page.content.decode()) is visible
+
+
+def test_a_hidden_website_does_not_show_on_the_profile(client):
+    organisation = OrganisationFactory(
+        is_public=True, website="https://discret.example.be", public_website=False
+    )
+    page = client.get(reverse("network:profile", kwargs={"slug": organisation.slug}))
+    assert "discret.example.be" not in page.content.decode()
+
+
+# --- Events ------------------------------------------------------------------------------
+
+
+def test_a_question_of_another_event_is_not_found_from_this_one(client):
+    event, other = EventFactory(), EventFactory()
+    question = EventQuestion.objects.create(event=other, label_fr="Régime alimentaire", kind="text")
+    client.force_login(agency_with_mfa())
+    kwargs = {"pk": event.pk, "question_pk": question.pk}
+    assert client.get(reverse("network:staff_question_edit", kwargs=kwargs)).status_code == 404
+    response = client.post(
+        reverse("network:staff_question_edit", kwargs=kwargs),
+        {"label_fr": "Changée", "kind": "text", "position": 1},
+    )
+    assert response.status_code == 404
+    assert client.post(reverse("network:staff_question_delete", kwargs=kwargs)).status_code == 404
+    question.refresh_from_db()
+    assert question.label_fr == "Régime alimentaire"
+
+
+def test_a_registration_of_another_event_is_not_cancelled_from_this_one(client, mailoutbox):
+    event, other = EventFactory(), EventFactory()
+    registration = RegistrationFactory(event=other, status=Registration.Status.CONFIRMED)
+    client.force_login(agency_with_mfa())
+    url = reverse(
+        "network:staff_registration_cancel",
+        kwargs={"pk": event.pk, "registration_pk": registration.pk},
+    )
+    assert client.post(url).status_code == 404
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED
+    assert mailoutbox == []
+
+
+def _ready_certificate():
+    registration = RegistrationFactory(attendance="present", status=Registration.Status.CONFIRMED)
+    certificate = Certificate(registration=registration, language="fr", status="ready")
+    certificate.file.save("attestation.pdf", ContentFile(b"%PDF-1.4 attestation"), save=False)
+    certificate.save()
+    return certificate
+
+
+def test_a_forged_certificate_link_serves_nothing(client):
+    certificate = _ready_certificate()
+    good = event_services.certificate_url(certificate)
+    assert client.get(good).status_code == 200
+    # The same payload signed with another salt (or key): someone guessing another's number.
+    forged = signing.dumps({"c": certificate.pk}, salt="not-the-certificates-salt")
+    response = client.get(reverse("network:certificate_download", kwargs={"token": forged}))
+    assert response.status_code == 400
+    assert b"%PDF" not in b"".join(getattr(response, "streaming_content", [response.content]))
+
+
+def test_agency_staff_preview_an_unpublished_event_others_do_not_find_it(client):
+    event = EventFactory(is_published=False, title_fr="Atelier en préparation")
+    assert client.get(event.get_absolute_url()).status_code == 404
+    client.force_login(MembershipFactory().user)
+    assert client.get(event.get_absolute_url()).status_code == 404
+    client.force_login(agency_with_mfa())
+    response = client.get(event.get_absolute_url())
+    assert response.status_code == 200
+    assert "Atelier en préparation" in response.content.decode()
+
+
+# --- The newsletter ----------------------------------------------------------------------
+
+
+def test_a_confirmation_link_does_not_unsubscribe(client):
+    subscriber = SubscriberFactory()
+    token = newsletter_services.confirm_token(subscriber)
+    for name in ("newsletter_unsubscribe_send", "newsletter_unsubscribe_one_click"):
+        response = client.post(reverse(f"network:{name}", kwargs={"token": token}))
+        assert response.status_code == 400
+    subscriber.refresh_from_db()
+    assert subscriber.unsubscribed_at is None
+
+
+# --- The contact relay -------------------------------------------------------------------
+
+
+def test_the_service_refuses_an_answer_from_someone_outside_the_thread(mailoutbox):
+    sender = MembershipFactory(role="member").user
+    target = OrganisationFactory(is_public=True)
+    MembershipFactory(role="admin", organisation=target)
+    thread = contact_services.contact_thread_create(
+        sender=sender,
+        from_organisation=sender.memberships.get().organisation,
+        to_organisation=target,
+        subject="Une question",
+        body="Bonjour !",
+    )
+    mailoutbox.clear()
+    stranger = MembershipFactory(role="admin").user
+    with pytest.raises(ValidationError):
+        contact_services.contact_reply(thread=thread, author=stranger, body="Je m'invite.")
+    thread.refresh_from_db()
+    assert thread.replied_at is None
+    assert ContactMessage.objects.filter(thread=thread).count() == 1
+    assert mailoutbox == []
