@@ -1587,6 +1587,7 @@ DIRECTORY, CONTACT = "network/directory/views.py", "network/contact/views.py"
 EXPERIENCES, EVENTS = "network/experiences/views.py", "network/events/views.py"
 LIBRARY, NEWSLETTER = "network/library/views.py", "network/newsletter/views.py"
 NET = "tests/network/"
+NET_GUARDS = f"{NET}test_network_guards.py"  # the tests written for the guards below
 T_DIRECTORY = (f"{NET}test_directory_profile.py", f"{NET}test_directory_list.py")
 T_CONTACT = (f"{NET}test_contact.py",)
 T_EXPERIENCES = (f"{NET}test_experiences_views.py", f"{NET}test_experiences_services.py")
@@ -1827,6 +1828,13 @@ inside(
     [*T_CONTACT],
 )
 rule(
+    "templates/network/contact/thread.html: the other side's address once answered",
+    "templates/network/contact/thread.html",
+    "      {% if sees_addresses %}\n        <section",
+    "      {% if True %}\n        <section",
+    [*T_CONTACT],
+)
+rule(
     "templates/network/contact/thread.html: authors' addresses once answered",
     "templates/network/contact/thread.html",
     "{% if sees_addresses and message.author and not message.mine %}",
@@ -1872,6 +1880,29 @@ for label, old, new in (
     ),
 ):
     rule(f"network.contact.services.{label}", CONTACT_SERVICES, old, new, [*T_CONTACT])
+for label, old in (
+    (
+        "for one's own organisation",
+        "    if not Membership.objects.filter(user=sender, organisation=from_organisation)"
+        ".exists():\n",
+    ),
+    (
+        "to a public organisation open to messages",
+        "    if not (to_organisation.is_public and to_organisation.accepts_contact):\n",
+    ),
+    (
+        "not to one's own organisation",
+        "    if Membership.objects.filter(user=sender, organisation=to_organisation).exists():\n",
+    ),
+):
+    inside(
+        f"network.contact.services.contact_thread_create: {label}",
+        CONTACT_SERVICES,
+        "contact_thread_create",
+        old,
+        "    if False:\n",
+        [*T_CONTACT, NET_GUARDS, "-k", "service or own_organisation"],
+    )
 inside(
     "network.contact.views.contact_create_send: the per-client limit",
     CONTACT,
@@ -2373,9 +2404,6 @@ def _k(module, expression):
     return [f"{NET}{module}.py", "-k", expression]
 
 
-NET_GUARDS = f"{NET}test_network_guards.py"  # the tests written for the guards below
-
-
 NETWORK_TESTS = {
     "network.rules.public_organisation: opted-in": _k("test_directory_profile", "private"),
     "selectors.public_organisations: opted-in": _k("test_directory_list", "only_public"),
@@ -2403,17 +2431,18 @@ NETWORK_TESTS = {
     "_refusal: members of an organisation": _k("test_contact", "no_organisation"),
     "network.contact.rules.": _k("test_contact", "not_found_by_others or hidden or answered"),
     "contact.rules.sees_addresses": _k("test_contact", "hidden or own_answer"),
-    "_thread_page: the other side's": _k("test_contact", "hidden or own_answer"),
+    "_thread_page: the other side's": [NET_GUARDS, "-k", "no_address_to_show"],
+    "thread.html: the other side's": [NET_GUARDS, "-k", "no_address_to_show"],
     "thread.html: authors' addresses": _k("test_contact", "hidden or own_answer"),
     "_relay:": _k("test_contact", "relayed or hidden or own_answer"),
     "contact_reply: only the organisation": _k("test_contact", "hidden or own_answer"),
     "contact_reply: strangers": [NET_GUARDS, "-k", "outside_the_thread"],
     "a day": _k("test_contact", "threads_a_day"),
     "a week": _k("test_contact", "a_week"),
-    "the sender's row lock": _k("test_contact", "at_once or a_day"),
+    "the sender's row lock": [NET_GUARDS, "-k", "at_once"],
     "contact_create_send: the per-client": _k("test_contact", "one_client"),
     "threads_of": _k("test_contact", "list_shows"),
-    "writable_organisations": _k("test_contact", "writes_only_for or form_names"),
+    "writable_organisations": [NET_GUARDS, "-k", "offered_to_write"],
     "experience_detail: an unpublished": _k("test_experiences_views", "unpublished"),
     "experience_preview: its": _k("test_experiences_views", "unpublished or lifecycle"),
     "experience_photo:": _k("test_experiences_views", "photos_served"),

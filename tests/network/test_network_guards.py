@@ -1,15 +1,26 @@
 """Guards of the public network that no other test noticed when tests/remove_each_guard.py
 removed them: each test here fails with its guard gone."""
 
+import contextlib
+import threading
+
 import pytest
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import connection, connections
 from django.urls import reverse
 
+from network.contact import selectors as contact_selectors
 from network.contact import services as contact_services
 from network.events import services as event_services
-from network.models import Certificate, ContactMessage, EventQuestion, Registration
+from network.models import (
+    Certificate,
+    ContactMessage,
+    ContactThread,
+    EventQuestion,
+    Registration,
+)
 from network.newsletter import services as newsletter_services
 from tests.conftest import agency_with_mfa
 from tests.factories import MembershipFactory, OrganisationFactory
@@ -154,3 +165,130 @@ def test_the_service_refuses_an_answer_from_someone_outside_the_thread(mailoutbo
     assert thread.replied_at is None
     assert ContactMessage.objects.filter(thread=thread).count() == 1
     assert mailoutbox == []
+
+
+def test_before_the_answer_the_page_has_no_address_to_show(client):
+    sender = MembershipFactory(role="member", user__email="anne.sender@example.be").user
+    target = OrganisationFactory(is_public=True)
+    admin = MembershipFactory(
+        role="admin", organisation=target, user__email="bob.admin@example.be"
+    ).user
+    thread = contact_services.contact_thread_create(
+        sender=sender,
+        from_organisation=sender.memberships.get().organisation,
+        to_organisation=target,
+        subject="Une question",
+        body="Bonjour !",
+    )
+    url = reverse("network:contact_thread", kwargs={"pk": thread.pk})
+    for reader in (admin, sender):
+        client.force_login(reader)
+        response = client.get(url)
+        # Neither the template nor the view holds an address (nor its section) until then.
+        assert response.context["other_email"] == ""
+        assert "Coordonnées" not in response.content.decode()
+        assert "mailto:" not in response.content.decode()
+    contact_services.contact_reply(thread=thread, author=admin, body="Avec plaisir")
+    response = client.get(url)  # the sender's
+    assert response.context["other_email"] == "bob.admin@example.be"
+    assert "mailto:bob.admin@example.be" in response.content.decode()
+
+
+def test_one_is_offered_to_write_for_ones_organisations_but_the_one_written_to():
+    both = MembershipFactory(role="member")
+    target = OrganisationFactory(is_public=True)
+    MembershipFactory(user=both.user, organisation=target)
+    offered = contact_selectors.writable_organisations(both.user, target)
+    assert [m.organisation for m in offered] == [both.organisation]
+
+
+@pytest.mark.parametrize(
+    "target", [{"is_public": False}, {"accepts_contact": False}], ids=["private", "closed"]
+)
+def test_the_service_writes_to_public_organisations_open_to_messages_only(target, mailoutbox):
+    sender = MembershipFactory(role="member").user
+    closed = OrganisationFactory(**{"is_public": True, **target})
+    MembershipFactory(role="admin", organisation=closed)
+    with pytest.raises(ValidationError):
+        contact_services.contact_thread_create(
+            sender=sender,
+            from_organisation=sender.memberships.get().organisation,
+            to_organisation=closed,
+            subject="Une question",
+            body="Bonjour !",
+        )
+    assert not ContactThread.objects.exists()
+    assert mailoutbox == []
+
+
+def test_the_service_writes_for_ones_own_organisation_only(mailoutbox):
+    sender = MembershipFactory(role="member").user
+    target = OrganisationFactory(is_public=True)
+    MembershipFactory(role="admin", organisation=target)
+    with pytest.raises(ValidationError):
+        contact_services.contact_thread_create(
+            sender=sender,
+            from_organisation=OrganisationFactory(),
+            to_organisation=target,
+            subject="Une question",
+            body="Bonjour !",
+        )
+    assert not ContactThread.objects.exists()
+    assert mailoutbox == []
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+def test_two_messages_sent_at_once_are_counted_one_after_the_other(monkeypatch):
+    sender = MembershipFactory(role="member").user
+    from_organisation = sender.memberships.get().organisation
+    targets = []
+    for _n in range(contact_services.THREADS_PER_DAY + 1):
+        target = OrganisationFactory(is_public=True)
+        MembershipFactory(role="admin", organisation=target)
+        targets.append(target)
+    for target in targets[: contact_services.THREADS_PER_DAY - 1]:
+        contact_services.contact_thread_create(
+            sender=sender,
+            from_organisation=from_organisation,
+            to_organisation=target,
+            subject="Une question",
+            body="Bonjour !",
+        )
+    start = threading.Barrier(2)
+    # Each waits (a second at most) after its count, before it writes: without the lock both
+    # would have counted four threads; with it the second waits for the first to commit.
+    checked = threading.Barrier(2, timeout=1)
+    check = contact_services._check_limits
+
+    def check_then_wait(**kwargs):
+        check(**kwargs)
+        with contextlib.suppress(threading.BrokenBarrierError):
+            checked.wait()
+
+    monkeypatch.setattr(contact_services, "_check_limits", check_then_wait)
+    outcomes = []
+
+    def write(target):
+        try:
+            start.wait()
+            contact_services.contact_thread_create(
+                sender=sender,
+                from_organisation=from_organisation,
+                to_organisation=target,
+                subject="En même temps",
+                body="Bonjour !",
+            )
+            outcomes.append("sent")
+        except ValidationError:
+            outcomes.append("refused")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=write, args=(target,)) for target in targets[-2:]]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["refused", "sent"]
+    assert ContactThread.objects.filter(sender=sender).count() == contact_services.THREADS_PER_DAY
