@@ -2450,6 +2450,7 @@ NETWORK_TESTS = {
         "test_experiences_views", "search or filters or list"
     ),
     "most_cited": _k("test_experiences_views", "most_cited"),
+    "ExperienceAccess.can_moderate": [NET_GUARDS, "-k", "moderate"],
     "latest_published": _k("test_experiences_views", "feed"),
     "_public_event: unpublished ones": _k("test_events_views", "unpublished"),
     "_public_event: agency staff preview": [NET_GUARDS, "-k", "unpublished_event"],
