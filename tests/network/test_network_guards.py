@@ -63,14 +63,6 @@ def test_a_hidden_logo_shows_neither_on_the_profile_nor_on_the_card(client):
         assert (organisation.logo.url in page.content.decode()) is visible
 
 
-def test_a_hidden_website_does_not_show_on_the_profile(client):
-    organisation = OrganisationFactory(
-        is_public=True, website="https://discret.example.be", public_website=False
-    )
-    page = client.get(reverse("network:profile", kwargs={"slug": organisation.slug}))
-    assert "discret.example.be" not in page.content.decode()
-
-
 # --- Events ------------------------------------------------------------------------------
 
 
