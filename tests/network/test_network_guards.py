@@ -2,6 +2,7 @@
 removed them: each test here fails with its guard gone."""
 
 import contextlib
+import datetime
 import threading
 
 import pytest
@@ -23,6 +24,7 @@ from network.models import (
     EventQuestion,
     Registration,
 )
+from network.newsletter import selectors as newsletter_selectors
 from network.newsletter import services as newsletter_services
 from network.rules import ExperienceAccess, get_experience_for
 from tests.conftest import agency_with_mfa
@@ -96,6 +98,19 @@ def test_a_registration_of_another_event_is_not_cancelled_from_this_one(client, 
     assert mailoutbox == []
 
 
+def test_a_member_registering_again_is_told_so_and_keeps_one_registration(client, mailoutbox):
+    event = EventFactory(capacity=5)
+    member = MembershipFactory().user
+    client.force_login(member)
+    url = reverse("network:event_register", args=[event.slug])
+    assert client.post(url, {}).status_code == 302
+    mailoutbox.clear()
+    response = client.post(url, {}, follow=True)
+    assert "Vous êtes déjà inscrit·e à cet événement." in response.content.decode()
+    assert Registration.objects.filter(event=event, user=member).count() == 1
+    assert mailoutbox == []
+
+
 def _ready_certificate():
     registration = RegistrationFactory(attendance="present", status=Registration.Status.CONFIRMED)
     certificate = Certificate(registration=registration, language="fr", status="ready")
@@ -147,6 +162,14 @@ def test_only_agency_staff_may_moderate_an_experience():
 
 
 # --- The newsletter ----------------------------------------------------------------------
+
+
+def test_the_digest_leaves_out_unpublished_events():
+    month = datetime.date(2026, 11, 1)
+    shown = EventFactory(title_fr="Atelier publié")
+    EventFactory(title_fr="Atelier en préparation", is_published=False)
+    digest = newsletter_selectors.digest_contents(month)
+    assert digest.events == [shown]
 
 
 def test_a_confirmation_link_does_not_unsubscribe(client):
