@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.db import connection, connections
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
 from network.contact import selectors as contact_selectors
 from network.contact import services as contact_services
@@ -22,6 +23,7 @@ from network.models import (
     ContactMessage,
     ContactThread,
     EventQuestion,
+    Experience,
     Registration,
 )
 from network.newsletter import selectors as newsletter_selectors
@@ -30,7 +32,12 @@ from network.rules import ExperienceAccess, get_experience_for
 from tests.conftest import agency_with_mfa
 from tests.factories import MembershipFactory, OrganisationFactory
 from tests.network.experiences_helpers import draft
-from tests.network.factories import EventFactory, RegistrationFactory, SubscriberFactory
+from tests.network.factories import (
+    EventFactory,
+    ExperienceFactory,
+    RegistrationFactory,
+    SubscriberFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -164,12 +171,17 @@ def test_only_agency_staff_may_moderate_an_experience():
 # --- The newsletter ----------------------------------------------------------------------
 
 
-def test_the_digest_leaves_out_unpublished_events():
+def test_the_digest_leaves_out_unpublished_events_and_experiences():
     month = datetime.date(2026, 11, 1)
+    in_month = datetime.datetime(2026, 11, 15, 10, tzinfo=timezone.get_current_timezone())
     shown = EventFactory(title_fr="Atelier publié")
     EventFactory(title_fr="Atelier en préparation", is_published=False)
+    published = ExperienceFactory(published_at=in_month)
+    # Published in the month, then taken back by the moderator: no longer public.
+    ExperienceFactory(published_at=in_month, status=Experience.Status.SUBMITTED)
     digest = newsletter_selectors.digest_contents(month)
     assert digest.events == [shown]
+    assert digest.experiences == [published]
 
 
 def test_a_confirmation_link_does_not_unsubscribe(client):
