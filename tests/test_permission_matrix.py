@@ -47,8 +47,6 @@ EXCLUDED_MODULES = (
     "django.contrib.admin",
     "django.views.i18n",
     "django.views.static",
-    # URL names reserved for the network's parts being built (each answers 404).
-    "network.planned",
 )
 
 LOGIN = "login"  # redirected to the login page
